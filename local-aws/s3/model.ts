@@ -1,0 +1,4 @@
+export interface BucketState {
+  name: string;
+  createdAt: number;
+}

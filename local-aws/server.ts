@@ -1,0 +1,178 @@
+import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { pathToFileURL } from 'node:url';
+import type { LocalAwsContext } from './context';
+import { createRequestListener } from './app';
+import { seededRandom } from './faults/dice';
+import { defaultSetup } from './setup/default-setup';
+import { LocalAwsSetup } from './setup/schema';
+import { readJsonIfExists, writeFileAtomic } from './state/atomic-file';
+import { bootstrapState } from './state/bootstrap';
+import type { LocalAwsState } from './state/model';
+
+export interface StartOptions {
+  dataDir: string;
+  /** 0 picks a free port. */
+  port?: number;
+  /** Used only when dataDir holds no state yet; the default setup otherwise. */
+  setup?: LocalAwsSetup;
+}
+
+/** What local-aws.json says: enough for any client to find and use the stand-in. */
+export interface LocalAwsInfo {
+  endpoint: string;
+  region: string;
+  userPoolId: string;
+  clientId: string;
+  identityPoolId: string;
+  bucket: string;
+  demoUser: { username: string; password: string } | null;
+  /** Path of a ready Hakobu config file pointing the app at this server. */
+  appConfig: string;
+}
+
+export interface RunningLocalAws {
+  info: LocalAwsInfo;
+  context: LocalAwsContext;
+  close(): Promise<void>;
+}
+
+/** Parses a setup file, with an error that names the file and the offending field. */
+export function loadSetupFile(path: string): LocalAwsSetup {
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (error) {
+    throw new Error(`local-aws: cannot read setup file ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const parsed = LocalAwsSetup.safeParse(json);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`local-aws: setup file ${path} is invalid:\n${lines.join('\n')}`);
+  }
+  return parsed.data;
+}
+
+function describe(state: LocalAwsState, endpoint: string, dataDir: string): LocalAwsInfo {
+  const pool = Object.values(state.userPools)[0];
+  const identityPool = Object.values(state.identityPools)[0];
+  const bucket = Object.keys(state.buckets)[0] ?? '';
+  const info: Omit<LocalAwsInfo, 'appConfig'> = {
+    endpoint,
+    region: state.region,
+    userPoolId: pool?.id ?? '',
+    clientId: Object.keys(pool?.clients ?? {})[0] ?? '',
+    identityPoolId: identityPool?.id ?? '',
+    bucket,
+    demoUser: state.demoUser ?? null,
+  };
+  const appConfig = join(dataDir, 'hakobu.config.json');
+  const config = {
+    region: info.region,
+    userPoolId: info.userPoolId,
+    clientId: info.clientId,
+    identityPoolId: info.identityPoolId,
+    authFlow: 'USER_SRP_AUTH',
+    endpoints: { cognitoIdp: endpoint, cognitoIdentity: endpoint, s3: endpoint },
+    locations: Object.keys(state.buckets).map((name) => ({
+      name,
+      bucket: name,
+      prefix: '${identityId}/',
+      access: 'readwrite',
+    })),
+  };
+  writeFileAtomic(appConfig, `${JSON.stringify(config, null, 2)}\n`);
+  return { ...info, appConfig };
+}
+
+/** Starts local-aws on 127.0.0.1, restoring state from dataDir or bootstrapping it from the setup. */
+export async function startLocalAws(options: StartOptions): Promise<RunningLocalAws> {
+  const dataDir = resolve(options.dataDir);
+  mkdirSync(dataDir, { recursive: true });
+  const statePath = join(dataDir, 'state.json');
+  const stored = readJsonIfExists(statePath) as LocalAwsState | undefined;
+  const state = stored ?? bootstrapState(options.setup ?? defaultSetup());
+  const now = Date.now();
+  for (const [key, creds] of Object.entries(state.credentials)) {
+    if (creds.expiration < now) delete state.credentials[key];
+  }
+  const save = () => writeFileAtomic(statePath, JSON.stringify(state));
+  save();
+
+  const logPath = join(dataDir, 'requests.log');
+  let endpoint = '';
+  const context: LocalAwsContext = {
+    state,
+    save,
+    dataDir,
+    get endpoint() {
+      return endpoint;
+    },
+    region: state.region,
+    now: () => Date.now(),
+    log: (event) =>
+      appendFileSync(logPath, `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`),
+    random: seededRandom(state.faults.seed),
+  };
+
+  const server: Server = createServer(createRequestListener(context));
+  // Long uploads through a slow fault-injected link must not be cut by Node's default timeouts.
+  server.requestTimeout = 0;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
+  });
+  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const info = describe(state, endpoint, dataDir);
+  writeFileAtomic(join(dataDir, 'local-aws.json'), `${JSON.stringify(info, null, 2)}\n`);
+
+  return {
+    info,
+    context,
+    close: () =>
+      new Promise<void>((ok) => {
+        server.closeAllConnections();
+        server.close(() => ok());
+      }),
+  };
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      port: { type: 'string', default: '4566' },
+      data: { type: 'string', default: '.local-aws-data' },
+      setup: { type: 'string' },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) {
+    console.log('usage: npm run local-aws -- [--port <n>] [--data <dir>] [--setup <file.json>]');
+    return;
+  }
+  const port = Number(values.port);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const running = await startLocalAws({
+    dataDir: values.data,
+    port,
+    ...(values.setup ? { setup: loadSetupFile(values.setup) } : {}),
+  });
+  console.log(`local-aws ready ${running.info.endpoint}`);
+  const stop = () => void running.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(1);
+  });
+}

@@ -1,0 +1,83 @@
+import type { LocalAwsSetup } from './schema';
+import { LocalAwsSetup as LocalAwsSetupSchema } from './schema';
+
+export const DEMO_USERNAME = 'demo@hakobu.example';
+export const DEMO_PASSWORD = 'Hakobu-demo-2026!';
+export const DEMO_BUCKET = 'hakobu-demo';
+export const AUTHENTICATED_ROLE_ARN = 'arn:aws:iam::000000000000:role/hakobu-authenticated';
+
+/** The per-identity S3 policy that Hakobu's infrastructure template deploys. */
+export function identityPrefixPolicy(bucket: string) {
+  return {
+    Version: '2012-10-17' as const,
+    Statement: [
+      {
+        Sid: 'OwnPrefixObjects',
+        Effect: 'Allow' as const,
+        Action: [
+          's3:GetObject',
+          's3:PutObject',
+          's3:DeleteObject',
+          's3:AbortMultipartUpload',
+          's3:ListMultipartUploadParts',
+        ],
+        Resource: `arn:aws:s3:::${bucket}/\${cognito-identity.amazonaws.com:sub}/*`,
+      },
+      {
+        Sid: 'ListOwnPrefix',
+        Effect: 'Allow' as const,
+        Action: ['s3:ListBucket', 's3:ListBucketMultipartUploads'],
+        Resource: `arn:aws:s3:::${bucket}`,
+        Condition: {
+          StringLike: { 's3:prefix': ['${cognito-identity.amazonaws.com:sub}/*'] },
+        },
+      },
+    ],
+  };
+}
+
+/** The trust policy Cognito Identity needs on an authenticated role (aud = pool ID, amr = authenticated). */
+export function authenticatedTrustPolicy(identityPoolId: string) {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: 'cognito-identity.amazonaws.com' },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { 'cognito-identity.amazonaws.com:aud': identityPoolId },
+          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
+        },
+      },
+    ],
+  };
+}
+
+/** The setup used when none is given: one pool, one public SRP client, one demo user, one bucket. */
+export function defaultSetup(): LocalAwsSetup {
+  return LocalAwsSetupSchema.parse({
+    region: 'ap-northeast-1',
+    userPools: [
+      {
+        name: 'hakobu-local',
+        clients: [
+          {
+            name: 'hakobu-desktop',
+            explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
+          },
+        ],
+        users: [{ username: DEMO_USERNAME, password: DEMO_PASSWORD, email: DEMO_USERNAME }],
+      },
+    ],
+    identityPools: [
+      {
+        name: 'hakobu-local-identities',
+        providers: [{ userPool: 'hakobu-local' }],
+        roles: { authenticated: AUTHENTICATED_ROLE_ARN },
+      },
+    ],
+    roles: [{ arn: AUTHENTICATED_ROLE_ARN, policy: identityPrefixPolicy(DEMO_BUCKET) }],
+    buckets: [{ name: DEMO_BUCKET }],
+  });
+}

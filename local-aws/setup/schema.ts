@@ -1,0 +1,162 @@
+import { z } from 'zod';
+
+/** Auth flows an app client can allow, spelled as Cognito's ExplicitAuthFlows. */
+export const ExplicitAuthFlow = z.enum([
+  'ALLOW_USER_SRP_AUTH',
+  'ALLOW_USER_PASSWORD_AUTH',
+  'ALLOW_REFRESH_TOKEN_AUTH',
+  'ALLOW_ADMIN_USER_PASSWORD_AUTH',
+  'ALLOW_CUSTOM_AUTH',
+]);
+export type ExplicitAuthFlow = z.infer<typeof ExplicitAuthFlow>;
+
+const Duration = z.number().int().positive();
+
+export const AppClientSetup = z.object({
+  name: z.string().min(1),
+  /** Fixed client ID (26 chars); generated once and persisted when omitted. */
+  id: z
+    .string()
+    .regex(/^[a-z0-9]{26}$/)
+    .optional(),
+  /** A client secret makes SECRET_HASH mandatory, as in Cognito. */
+  generateSecret: z.boolean().default(false),
+  explicitAuthFlows: z
+    .array(ExplicitAuthFlow)
+    .default(['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH']),
+  idTokenValiditySeconds: Duration.default(3600),
+  accessTokenValiditySeconds: Duration.default(3600),
+  refreshTokenValiditySeconds: Duration.default(30 * 24 * 3600),
+  /** When on, GetTokensFromRefreshToken returns a new refresh token and retires the old one. */
+  refreshTokenRotation: z.boolean().default(false),
+});
+export type AppClientSetup = z.infer<typeof AppClientSetup>;
+
+export const GroupSetup = z.object({
+  name: z.string().min(1),
+  roleArn: z.string().startsWith('arn:aws:iam::').optional(),
+  precedence: z.number().int().nonnegative().optional(),
+});
+
+export const UserSetup = z.object({
+  username: z.string().min(1),
+  password: z.string().min(1),
+  email: z.string().email().optional(),
+  groups: z.array(z.string()).default([]),
+  /** FORCE_CHANGE_PASSWORD produces the NEW_PASSWORD_REQUIRED challenge at sign-in. */
+  status: z.enum(['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'UNCONFIRMED']).default('CONFIRMED'),
+  /** Base32 TOTP secret: the user has TOTP MFA enrolled and preferred. */
+  totpSecret: z.string().optional(),
+});
+export type UserSetup = z.infer<typeof UserSetup>;
+
+export const UserPoolSetup = z.object({
+  name: z.string().min(1),
+  /** Fixed pool ID such as ap-northeast-1_AbCdEfGhI; generated once and persisted when omitted. */
+  id: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/)
+    .optional(),
+  mfaConfiguration: z.enum(['OFF', 'OPTIONAL', 'ON']).default('OPTIONAL'),
+  clients: z.array(AppClientSetup).min(1),
+  groups: z.array(GroupSetup).default([]),
+  users: z.array(UserSetup).default([]),
+});
+export type UserPoolSetup = z.infer<typeof UserPoolSetup>;
+
+export const IdentityProviderSetup = z.object({
+  /** Name (or ID) of a user pool in this setup. */
+  userPool: z.string().min(1),
+  /** Client names (or IDs) whose tokens this provider accepts; all the pool's clients when omitted. */
+  clients: z.array(z.string()).optional(),
+});
+
+export const IdentityPoolSetup = z.object({
+  name: z.string().min(1),
+  id: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]{36}$/)
+    .optional(),
+  allowUnauthenticatedIdentities: z.boolean().default(false),
+  providers: z.array(IdentityProviderSetup).min(1),
+  roles: z
+    .object({
+      authenticated: z.string().optional(),
+      unauthenticated: z.string().optional(),
+    })
+    .default({}),
+  /** "Choose role from token": cognito:preferred_role / cognito:roles decide the role. */
+  roleMapping: z
+    .object({
+      type: z.literal('Token'),
+      ambiguousRoleResolution: z.enum(['AuthenticatedRole', 'Deny']).default('AuthenticatedRole'),
+    })
+    .optional(),
+  credentialLifetimeSeconds: Duration.default(3600),
+});
+export type IdentityPoolSetup = z.infer<typeof IdentityPoolSetup>;
+
+const PolicyStatement = z.object({
+  Sid: z.string().optional(),
+  Effect: z.enum(['Allow', 'Deny']),
+  Action: z.union([z.string(), z.array(z.string())]),
+  Resource: z.union([z.string(), z.array(z.string())]),
+  Condition: z
+    .record(z.string(), z.record(z.string(), z.union([z.string(), z.array(z.string())])))
+    .optional(),
+});
+export const PolicyDocument = z.object({
+  Version: z.literal('2012-10-17'),
+  Statement: z.array(PolicyStatement).min(1),
+});
+export type PolicyDocument = z.infer<typeof PolicyDocument>;
+
+export const RoleSetup = z.object({
+  arn: z.string().regex(/^arn:aws:iam::\d{12}:role\/[\w+=,.@/-]+$/),
+  /** Trust policy; the stand-in checks it names cognito-identity.amazonaws.com with aud and amr. */
+  trustPolicy: z.unknown().optional(),
+  policy: PolicyDocument,
+});
+export type RoleSetup = z.infer<typeof RoleSetup>;
+
+export const FaultSetup = z.object({
+  /** Added to every response, in milliseconds. */
+  latencyMs: z.number().int().nonnegative().default(0),
+  /** Fraction (0..1) of UploadPart requests that fail with failureStatus. */
+  uploadPartFailureRate: z.number().min(0).max(1).default(0),
+  failureStatus: z.union([z.literal(500), z.literal(503)]).default(503),
+  /** Fraction (0..1) of UploadPart requests whose connection is reset after resetAfterBytes. */
+  uploadPartResetRate: z.number().min(0).max(1).default(0),
+  resetAfterBytes: z
+    .number()
+    .int()
+    .nonnegative()
+    .default(64 * 1024),
+  /** Caps every issued credential lifetime (seconds), overriding the identity pool's setting. */
+  credentialLifetimeSeconds: Duration.optional(),
+  /** Caps ID and access token lifetimes (seconds). */
+  tokenLifetimeSeconds: Duration.optional(),
+  /** Seed for the fault dice, so a failing run can be replayed. */
+  seed: z.number().int().default(1),
+});
+export type FaultSetup = z.infer<typeof FaultSetup>;
+
+/** The whole setup file: everything the stand-in serves when it starts on an empty data folder. */
+export const LocalAwsSetup = z.object({
+  region: z
+    .string()
+    .regex(/^[a-z]{2}(-[a-z]+)+-\d$/)
+    .default('ap-northeast-1'),
+  accountId: z
+    .string()
+    .regex(/^\d{12}$/)
+    .default('000000000000'),
+  userPools: z.array(UserPoolSetup).min(1),
+  identityPools: z.array(IdentityPoolSetup).default([]),
+  roles: z.array(RoleSetup).default([]),
+  buckets: z
+    .array(z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/) }))
+    .default([]),
+  faults: FaultSetup.default(FaultSetup.parse({})),
+});
+export type LocalAwsSetup = z.infer<typeof LocalAwsSetup>;

@@ -1,0 +1,20 @@
+import type { IdentityPoolState, IssuedCredentials, RoleState } from '../cognito-identity/model';
+import type { UserPoolState } from '../cognito-idp/model';
+import type { BucketState } from '../s3/model';
+import type { FaultSetup } from '../setup/schema';
+
+/** Everything local-aws persists in <data>/state.json (object bodies live beside it, under s3/). */
+export interface LocalAwsState {
+  version: 1;
+  region: string;
+  accountId: string;
+  userPools: Record<string, UserPoolState>;
+  identityPools: Record<string, IdentityPoolState>;
+  roles: Record<string, RoleState>;
+  /** Keyed by access key ID. Expired entries are pruned at start-up. */
+  credentials: Record<string, IssuedCredentials>;
+  buckets: Record<string, BucketState>;
+  faults: FaultSetup;
+  /** The first user of the setup, published in local-aws.json so a newcomer can sign in. */
+  demoUser?: { username: string; password: string };
+}
