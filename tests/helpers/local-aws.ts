@@ -1,0 +1,45 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalAws, type RunningLocalAws } from '../../local-aws/server';
+import { defaultSetup } from '../../local-aws/setup/default-setup';
+import { LocalAwsSetup } from '../../local-aws/setup/schema';
+
+export interface TestLocalAws extends RunningLocalAws {
+  dataDir: string;
+  /** Stops the server and starts a new one on the same data folder (a fresh port). */
+  restart(): Promise<TestLocalAws>;
+  /** Stops the server and deletes its data folder. */
+  dispose(): Promise<void>;
+  /** Sets fault injection (merged into the current settings) through the admin endpoint. */
+  setFaults(patch: Record<string, unknown>): Promise<void>;
+}
+
+/** Starts a fresh local-aws on a free port with a temporary data folder. */
+export async function startTestLocalAws(
+  setup: LocalAwsSetup | ((base: LocalAwsSetup) => unknown) = defaultSetup(),
+  dataDir = mkdtempSync(join(tmpdir(), 'hakobu-local-aws-')),
+): Promise<TestLocalAws> {
+  const resolved = typeof setup === 'function' ? LocalAwsSetup.parse(setup(defaultSetup())) : setup;
+  const running = await startLocalAws({ dataDir, port: 0, setup: resolved });
+  const self: TestLocalAws = {
+    ...running,
+    dataDir,
+    restart: async () => {
+      await running.close();
+      return startTestLocalAws(resolved, dataDir);
+    },
+    dispose: async () => {
+      await running.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+    setFaults: async (patch) => {
+      const res = await fetch(`${running.info.endpoint}/_local-aws/faults`, {
+        method: 'PUT',
+        body: JSON.stringify(patch),
+      });
+      if (!res.ok) throw new Error(`setFaults failed: ${res.status} ${await res.text()}`);
+    },
+  };
+  return self;
+}
