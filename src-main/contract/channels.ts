@@ -1,0 +1,154 @@
+import { z } from 'zod';
+import type {
+  AppInfo,
+  ConflictPrompt,
+  DoctorReportView,
+  LibraryPage,
+  LocationView,
+  SessionView,
+  SettingsView,
+  TransfersSnapshot,
+  UserError,
+} from './views';
+
+// One map of every request/response channel: the main process validates arguments with these
+// schemas (the renderer is untrusted), and both sides derive their types from the same entries.
+
+/** A channel's argument schema (a zod tuple) paired, at the type level only, with its result. */
+export interface InvokeChannel<A extends z.ZodTuple, R> {
+  args: A;
+  /** Phantom: never read at run time. */
+  result?: R;
+}
+
+const channel =
+  <A extends z.ZodTuple>(args: A) =>
+  <R>(): InvokeChannel<A, R> => ({ args });
+
+const Username = z.string().trim().min(1).max(128);
+const Password = z.string().min(1).max(256);
+const Code = z
+  .string()
+  .trim()
+  .regex(/^\d{6,8}$/, 'a 6–8 digit code');
+const LocationName = z.string().min(1).max(128);
+const ObjectKey = z.string().min(1).max(1024);
+const ItemIds = z.array(z.string().min(1).max(64)).max(10_000).optional();
+const LocalPath = z.string().min(1).max(4096);
+
+export const SettingsPatch = z
+  .object({
+    transfers: z
+      .object({
+        concurrency: z.number().int().min(1).max(16),
+        partConcurrency: z.number().int().min(1).max(16),
+        conflictPolicy: z.enum(['ask', 'overwrite', 'skip', 'rename']),
+      })
+      .partial()
+      .strict(),
+    ui: z
+      .object({
+        language: z.enum(['system', 'ja', 'en']),
+        theme: z.enum(['system', 'light', 'dark']),
+      })
+      .partial()
+      .strict(),
+  })
+  .partial()
+  .strict();
+export type SettingsPatch = z.infer<typeof SettingsPatch>;
+
+export const invokeChannels = {
+  'app.info': channel(z.tuple([]))<AppInfo>(),
+
+  'session.get': channel(z.tuple([]))<SessionView>(),
+  'session.signIn': channel(
+    z.tuple([z.object({ username: Username, password: Password })]),
+  )<SessionView>(),
+  'session.completeNewPassword': channel(
+    z.tuple([z.object({ newPassword: Password })]),
+  )<SessionView>(),
+  'session.submitMfaCode': channel(z.tuple([z.object({ code: Code })]))<SessionView>(),
+  'session.verifyTotpSetup': channel(z.tuple([z.object({ code: Code })]))<SessionView>(),
+  'session.forgotPassword': channel(z.tuple([z.object({ username: Username })]))<SessionView>(),
+  'session.confirmForgotPassword': channel(
+    z.tuple([z.object({ code: Code, newPassword: Password })]),
+  )<SessionView>(),
+  'session.changePassword': channel(
+    z.tuple([z.object({ oldPassword: Password, newPassword: Password })]),
+  )<SessionView>(),
+  'session.cancelChallenge': channel(z.tuple([]))<SessionView>(),
+  'session.signOut': channel(z.tuple([]))<SessionView>(),
+
+  'transfers.snapshot': channel(z.tuple([]))<TransfersSnapshot>(),
+  /** Paths come from the preload (webUtils.getPathForFile) or the harness's staging folder. */
+  'transfers.enqueue': channel(
+    z.tuple([
+      z.object({ paths: z.array(LocalPath).min(1).max(10_000), location: LocationName.optional() }),
+    ]),
+  )<TransfersSnapshot>(),
+  'transfers.pause': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
+  'transfers.resume': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
+  'transfers.cancel': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
+  'transfers.retry': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
+  'transfers.clearFinished': channel(z.tuple([]))<TransfersSnapshot>(),
+  'transfers.resolveConflict': channel(
+    z.tuple([
+      z.object({
+        itemId: z.string().min(1).max(64),
+        choice: z.enum(['overwrite', 'skip', 'rename']),
+        applyToAll: z.boolean().default(false),
+      }),
+    ]),
+  )<TransfersSnapshot>(),
+
+  'library.locations': channel(z.tuple([]))<LocationView[]>(),
+  'library.list': channel(
+    z.tuple([
+      z.object({
+        location: LocationName,
+        path: z.string().max(1024).default(''),
+        nextToken: z.string().max(4096).optional(),
+      }),
+    ]),
+  )<LibraryPage>(),
+  'library.download': channel(z.tuple([z.object({ location: LocationName, key: ObjectKey })]))<{
+    savedTo: string | null;
+  }>(),
+  'library.delete': channel(
+    z.tuple([z.object({ location: LocationName, keys: z.array(ObjectKey).min(1).max(1000) })]),
+  )<{ deleted: string[]; failed: { key: string; message: string }[] }>(),
+
+  'settings.get': channel(z.tuple([]))<SettingsView>(),
+  'settings.update': channel(z.tuple([SettingsPatch]))<SettingsView>(),
+  'doctor.run': channel(z.tuple([]))<DoctorReportView>(),
+} as const;
+
+export type InvokeChannelName = keyof typeof invokeChannels;
+type ChannelOf<C extends InvokeChannelName> = (typeof invokeChannels)[C];
+/** The arguments a channel takes, as the renderer passes them. */
+export type InvokeArgs<C extends InvokeChannelName> = z.input<ChannelOf<C>['args']>;
+/** The arguments after validation in main (defaults applied). */
+export type ValidatedArgs<C extends InvokeChannelName> = z.output<ChannelOf<C>['args']>;
+/** What a channel resolves to. */
+export type InvokeResult<C extends InvokeChannelName> = NonNullable<ChannelOf<C>['result']>;
+
+/** Push events from main to the renderer, with their payloads. */
+export interface EventChannels {
+  'session.changed': SessionView;
+  /** Throttled: at most every 250 ms while transfers run, plus every state change. */
+  'transfers.changed': TransfersSnapshot;
+  'transfers.conflict': ConflictPrompt;
+  /** An upload finished: the library shows it without a manual refresh. */
+  'library.objectAdded': { location: string; key: string };
+}
+export type EventName = keyof EventChannels;
+export const eventNames: readonly EventName[] = [
+  'session.changed',
+  'transfers.changed',
+  'transfers.conflict',
+  'library.objectAdded',
+];
+
+/** The IPC envelope: handlers never throw across the boundary, so errors keep their code. */
+export type Envelope<R> = { ok: true; value: R } | { ok: false; error: UserError };

@@ -1,0 +1,154 @@
+// The data that crosses the IPC boundary. Plain, serializable, and free of secrets by construction:
+// no token, credential or file content ever has a field here.
+
+/** A failure the user can act on: a stable code for translation, and English words as a fallback. */
+export interface UserError {
+  code: string;
+  message: string;
+  /** Values the translated message interpolates (e.g. a file name, a field). */
+  params?: Record<string, string | number>;
+}
+
+export type KeychainStatus = 'available' | 'unavailable';
+
+export type ChallengeKind =
+  'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'MFA_SETUP';
+
+export type SessionView =
+  | { status: 'signedOut'; keychain: KeychainStatus; lastUsername?: string; error?: UserError }
+  | {
+      status: 'challenge';
+      username: string;
+      challenge: ChallengeKind;
+      /** Masked phone number for SMS_MFA. */
+      destination?: string;
+      /** otpauth:// URI to show as a QR code during TOTP enrolment (MFA_SETUP). */
+      otpauthUri?: string;
+      keychain: KeychainStatus;
+      error?: UserError;
+    }
+  | {
+      status: 'resettingPassword';
+      username: string;
+      /** Where the code was sent, masked. */
+      destination?: string;
+      keychain: KeychainStatus;
+      error?: UserError;
+    }
+  | {
+      status: 'signedIn';
+      username: string;
+      /** The Identity Pool identity ID: every upload goes under `<identityId>/`. */
+      identityId: string;
+      keychain: KeychainStatus;
+    }
+  | { status: 'expired'; username: string; keychain: KeychainStatus; error: UserError };
+
+export type TransferState =
+  'queued' | 'uploading' | 'paused' | 'conflict' | 'completed' | 'skipped' | 'failed' | 'cancelled';
+
+export interface TransferItemView {
+  id: string;
+  /** File name as the user knows it. */
+  name: string;
+  /** Location name the item goes to. */
+  location: string;
+  key: string;
+  size: number;
+  sentBytes: number;
+  state: TransferState;
+  /** Bytes per second, moving average; absent while idle. */
+  speed?: number;
+  etaSeconds?: number;
+  error?: UserError;
+  /** Something the user should know that is not a failure (e.g. "restarted: the file changed"). */
+  notice?: UserError;
+}
+
+export interface TransfersSnapshot {
+  items: TransferItemView[];
+  total: {
+    size: number;
+    sentBytes: number;
+    speed?: number;
+    etaSeconds?: number;
+    active: number;
+    completed: number;
+    failed: number;
+  };
+}
+
+export interface ConflictPrompt {
+  itemId: string;
+  location: string;
+  key: string;
+  existing: { size: number; lastModified: string };
+}
+
+export type ConflictChoice = 'overwrite' | 'skip' | 'rename';
+
+export interface LocationView {
+  name: string;
+  bucket: string;
+  /** The resolved prefix, e.g. `ap-northeast-1:1f0c…/` — shown so users see where files really go. */
+  prefix: string;
+  access: 'readwrite' | 'read';
+}
+
+export interface LibraryObjectView {
+  key: string;
+  name: string;
+  size: number;
+  lastModified: string;
+  isImage: boolean;
+  /** hakobu-media:// URL of a ~256 px WebP thumbnail (images only). */
+  thumbnailUrl?: string;
+  /** hakobu-media:// URL of the full image (images only). */
+  imageUrl?: string;
+}
+
+export interface LibraryPage {
+  location: string;
+  /** The folder listed, relative to the location's prefix ("" for its root). */
+  path: string;
+  folders: string[];
+  objects: LibraryObjectView[];
+  nextToken?: string;
+}
+
+export type SettingSource = 'default' | 'managed' | 'user' | 'env';
+
+export interface SettingsView {
+  values: {
+    transfers: {
+      concurrency: number;
+      partConcurrency: number;
+      conflictPolicy: 'ask' | 'overwrite' | 'skip' | 'rename';
+    };
+    ui: { language: 'system' | 'ja' | 'en'; theme: 'system' | 'light' | 'dark' };
+  };
+  /** Per setting path (e.g. "transfers.concurrency"): where its value comes from, and whether IT locked it. */
+  sources: Record<string, { source: SettingSource; locked: boolean }>;
+}
+
+export interface DoctorStepView {
+  id: string;
+  title: string;
+  status: 'ok' | 'warn' | 'fail' | 'skipped';
+  detail?: string;
+  fix?: string;
+}
+
+export interface DoctorReportView {
+  ok: boolean;
+  steps: DoctorStepView[];
+}
+
+export interface AppInfo {
+  version: string;
+  /** 'electron' in the desktop app; 'web' in the development/test harness. */
+  shell: 'electron' | 'web';
+  platform: string;
+  /** The OS locale, used when the language setting is 'system'. */
+  locale: string;
+}
