@@ -1,0 +1,59 @@
+// hakobu-media://<kind>/<location>/<path relative to the location's prefix>
+// The renderer only ever names a location and a relative path; main resolves the real key, so a
+// crafted URL can reach nothing outside the user's own prefix of a configured location.
+
+export const MEDIA_SCHEME = 'hakobu-media';
+export type MediaKind = 'thumb' | 'image';
+
+export interface MediaRequest {
+  kind: MediaKind;
+  location: string;
+  /** Path below the location's prefix, decoded, with '/' separators. */
+  relativePath: string;
+}
+
+export type MediaUrlResult = { ok: true; request: MediaRequest } | { ok: false; reason: string };
+
+/** Builds the media URL for an object below a location's prefix. */
+export function mediaUrl(kind: MediaKind, location: string, relativePath: string): string {
+  const path = relativePath.split('/').map(encodeURIComponent).join('/');
+  return `${MEDIA_SCHEME}://${kind}/${encodeURIComponent(location)}/${path}`;
+}
+
+const decode = (segment: string): string | undefined => {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return undefined;
+  }
+};
+
+const hasControlChar = (s: string) =>
+  [...s].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f);
+
+/** Parses and vets a media URL: no traversal (`..`, `%2e%2e`), no absolute or backslash paths. */
+export function parseMediaUrl(raw: string): MediaUrlResult {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    return { ok: false, reason: 'not a URL' };
+  }
+  if (url.protocol !== `${MEDIA_SCHEME}:`) return { ok: false, reason: 'wrong scheme' };
+  if (url.host !== 'thumb' && url.host !== 'image') return { ok: false, reason: 'unknown kind' };
+  if (url.search || url.hash || url.username || url.password || url.port) {
+    return { ok: false, reason: 'unexpected URL parts' };
+  }
+  // Use the raw text after the host: URL parsing already collapses "/../", which would hide an attempt.
+  const afterHost = raw.slice(raw.indexOf(url.host) + url.host.length);
+  const segments = afterHost.split('/').slice(1);
+  if (segments.length < 2) return { ok: false, reason: 'missing location or path' };
+  const decoded = segments.map(decode);
+  if (decoded.some((s) => s === undefined)) return { ok: false, reason: 'bad encoding' };
+  const [location, ...path] = decoded as string[];
+  const unsafe = (s: string) =>
+    s === '' || s === '.' || s === '..' || s.includes('/') || s.includes('\\') || hasControlChar(s);
+  if (!location || unsafe(location)) return { ok: false, reason: 'bad location' };
+  if (path.some(unsafe)) return { ok: false, reason: 'path traversal or empty segment' };
+  return { ok: true, request: { kind: url.host, location, relativePath: path.join('/') } };
+}
