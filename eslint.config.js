@@ -1,6 +1,7 @@
 // @ts-check
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test-results/'] },
@@ -29,6 +30,16 @@ export default tseslint.config(
         'error',
         { paths: [{ name: 'electron', message: 'core/ must not import electron' }] },
       ],
+    },
+  },
+  {
+    // The renderer: React's rules of hooks, and TypeScript (not no-undef) knows the DOM globals.
+    files: ['src-renderer/**/*.{ts,tsx}'],
+    ...reactHooks.configs.flat['recommended-latest'],
+    rules: {
+      ...reactHooks.configs.flat['recommended-latest'].rules,
+      'react-hooks/exhaustive-deps': 'error',
+      'no-undef': 'off',
     },
   },
 );
