@@ -42,4 +42,6 @@ export interface IssuedCredentials {
   identityId: string;
   identityPoolId: string;
   roleArn: string;
+  /** The session's amr as issued (auth type, then providers); derived from the identity when absent. */
+  amr?: string[];
 }
