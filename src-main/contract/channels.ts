@@ -141,6 +141,8 @@ export interface EventChannels {
   'transfers.conflict': ConflictPrompt;
   /** An upload finished: the library shows it without a manual refresh. */
   'library.objectAdded': { location: string; key: string };
+  /** A command from the application menu or a shortcut handled by main. */
+  'app.command': { command: 'uploadFiles' | 'openSettings' | 'runDiagnostics' };
 }
 export type EventName = keyof EventChannels;
 export const eventNames: readonly EventName[] = [
@@ -148,6 +150,7 @@ export const eventNames: readonly EventName[] = [
   'transfers.changed',
   'transfers.conflict',
   'library.objectAdded',
+  'app.command',
 ];
 
 /** The IPC envelope: handlers never throw across the boundary, so errors keep their code. */

@@ -1,0 +1,73 @@
+// A small stand-in for the parts of Electron that Hakobu's shell touches, in the spirit of
+// electron/fiddle's tests/mocks/electron.ts: enough behaviour to drive our code, no more.
+import { EventEmitter } from 'node:events';
+
+type Handler = (event: unknown, ...args: unknown[]) => unknown;
+
+export class MockWebFrameMain {
+  constructor(public url: string) {}
+}
+
+export class MockWebContents extends EventEmitter {
+  mainFrame: MockWebFrameMain;
+  sent: { channel: string; payload: unknown }[] = [];
+  windowOpenHandler: ((details: { url: string }) => { action: string }) | undefined;
+  destroyed = false;
+
+  constructor(url = 'hakobu-app://app/index.html') {
+    super();
+    this.mainFrame = new MockWebFrameMain(url);
+  }
+  setWindowOpenHandler(handler: (details: { url: string }) => { action: string }): void {
+    this.windowOpenHandler = handler;
+  }
+  send(channel: string, payload: unknown): void {
+    this.sent.push({ channel, payload });
+  }
+  isDestroyed(): boolean {
+    return this.destroyed;
+  }
+  /** Emits a cancellable event the way Electron does, returning whether it was prevented. */
+  emitCancellable(name: string, ...args: unknown[]): boolean {
+    let prevented = false;
+    this.emit(name, { preventDefault: () => (prevented = true) }, ...args);
+    return prevented;
+  }
+}
+
+export class MockIpcMain {
+  handlers = new Map<string, Handler>();
+  handle(channel: string, handler: Handler): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, handler);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  /** Calls a handler as if `sender`'s frame had invoked it. */
+  async invoke(
+    channel: string,
+    sender: MockWebContents,
+    frame: MockWebFrameMain | null,
+    ...args: unknown[]
+  ): Promise<unknown> {
+    const handler = this.handlers.get(channel);
+    if (!handler) throw new Error(`No handler registered for '${channel}'`);
+    return handler({ sender, senderFrame: frame }, ...args);
+  }
+}
+
+export class MockProtocol {
+  handlers = new Map<string, (request: { url: string }) => Promise<Response> | Response>();
+  handle(
+    scheme: string,
+    handler: (request: { url: string }) => Promise<Response> | Response,
+  ): void {
+    this.handlers.set(scheme, handler);
+  }
+  async fetch(url: string): Promise<Response> {
+    const handler = this.handlers.get(new URL(url).protocol.slice(0, -1));
+    if (!handler) throw new Error(`no protocol handler for ${url}`);
+    return handler({ url });
+  }
+}
