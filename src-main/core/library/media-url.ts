@@ -57,3 +57,17 @@ export function parseMediaUrl(raw: string): MediaUrlResult {
   if (path.some(unsafe)) return { ok: false, reason: 'path traversal or empty segment' };
   return { ok: true, request: { kind: url.host, location, relativePath: path.join('/') } };
 }
+
+/** Answers a vetted media request (thumbnail or full image) from the library; core decides access. */
+export type MediaServer = (request: MediaRequest) => Promise<Response>;
+
+/** Handles a raw hakobu-media:// URL: refuses anything the guard rejects, then asks the library. */
+export async function handleMediaRequest(serve: MediaServer, url: string): Promise<Response> {
+  const parsed = parseMediaUrl(url);
+  if (!parsed.ok) return new Response('Not found', { status: 404 });
+  try {
+    return await serve(parsed.request);
+  } catch {
+    return new Response('Unavailable', { status: 502 });
+  }
+}

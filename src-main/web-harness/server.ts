@@ -1,0 +1,148 @@
+import { randomBytes } from 'node:crypto';
+import { readFile, rm } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer } from 'ws';
+import type { ContractHandlers } from '../core/api/dispatch';
+import type { Logger } from '../core/log/logger';
+import { handleMediaRequest, MEDIA_SCHEME, type MediaServer } from '../core/library/media-url';
+import { CONTENT_SECURITY_POLICY } from '../electron/security/csp';
+import { isAuthorized, SESSION_COOKIE } from './access';
+import { safeRelativePath, stageUpload } from './staging';
+import { attachContractSocket, type EventSource } from './socket';
+
+export interface HarnessOptions {
+  port: number;
+  rendererDir: string;
+  stagingDir: string;
+  handlers: ContractHandlers;
+  serveMedia: MediaServer;
+  events: EventSource;
+  log: Logger;
+}
+
+export interface RunningHarness {
+  /** The page URL, carrying the per-run secret. */
+  url: string;
+  origin: string;
+  close(): Promise<void>;
+}
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.json': 'application/json',
+  '.woff2': 'font/woff2',
+};
+
+/** The harness's CSP: Electron's, with the media scheme swapped for same-origin /media and our socket. */
+const harnessCsp = (origin: string) =>
+  CONTENT_SECURITY_POLICY.replace(`${MEDIA_SCHEME}:`, '').replace(
+    "connect-src 'self'",
+    `connect-src 'self' ${origin.replace('http', 'ws')}`,
+  );
+
+function send(res: ServerResponse, status: number, body: string, type = 'text/plain'): void {
+  res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
+  res.end(body);
+}
+
+/**
+ * Starts the development/test harness on 127.0.0.1: it serves the built renderer, bridges the
+ * contract over a WebSocket, stages dropped browser files, and serves media — all behind a
+ * per-run secret and an Origin check.
+ */
+export async function startWebHarness(options: HarnessOptions): Promise<RunningHarness> {
+  const secret = randomBytes(24).toString('base64url');
+  let origin = '';
+  const root = normalize(options.rendererDir + sep);
+
+  const serveStatic = async (res: ServerResponse, pathname: string, setCookie: boolean) => {
+    const file = normalize(join(root, pathname === '/' ? 'index.html' : pathname.slice(1)));
+    if (!file.startsWith(root)) return send(res, 404, 'Not found');
+    try {
+      const body = await readFile(file);
+      res.writeHead(200, {
+        'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
+        'content-security-policy': harnessCsp(origin),
+        'x-content-type-options': 'nosniff',
+        'cache-control': 'no-store',
+        ...(setCookie
+          ? { 'set-cookie': `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/` }
+          : {}),
+      });
+      res.end(body);
+    } catch {
+      send(res, 404, 'Not found');
+    }
+  };
+
+  const route = async (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (
+      req.method === 'GET' &&
+      !url.pathname.startsWith('/media/') &&
+      !url.pathname.startsWith('/stage')
+    ) {
+      // Static assets are the public bundle; the page itself only with the secret, which sets the cookie.
+      const isPage = url.pathname === '/' || url.pathname === '/index.html';
+      if (isPage && !isAuthorized(req, url, secret, origin))
+        return send(res, 403, 'Open the URL printed by the harness.');
+      return serveStatic(res, url.pathname, isPage);
+    }
+    if (!isAuthorized(req, url, secret, origin)) return send(res, 403, 'Forbidden');
+    if (req.method === 'GET' && url.pathname.startsWith('/media/')) {
+      const media = await handleMediaRequest(
+        options.serveMedia,
+        `${MEDIA_SCHEME}://${url.pathname.slice(7)}`,
+      );
+      res.writeHead(media.status, Object.fromEntries(media.headers));
+      res.end(Buffer.from(await media.arrayBuffer()));
+      return;
+    }
+    if (req.method === 'PUT' && url.pathname === '/stage') {
+      const relative = safeRelativePath(url.searchParams.get('name') ?? '');
+      if (!relative) return send(res, 400, 'Bad file name');
+      const path = await stageUpload(options.stagingDir, relative, req);
+      return send(res, 200, JSON.stringify({ path }), 'application/json');
+    }
+    send(res, 404, 'Not found');
+  };
+
+  const server = createServer((req, res) => {
+    route(req, res).catch((error: unknown) => {
+      options.log.error('harness request failed', error);
+      if (!res.headersSent) send(res, 500, 'Internal error');
+      else res.destroy();
+    });
+  });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  server.on('upgrade', (req, socket, head) => {
+    const url = new URL(req.url ?? '/', origin);
+    if (url.pathname !== '/ws' || !isAuthorized(req, url, secret, origin)) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    sockets.handleUpgrade(req, socket, head, (ws) => attachContractSocket(ws, options));
+  });
+
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, '127.0.0.1', () => ok());
+  });
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: `${origin}/?token=${secret}`,
+    origin,
+    close: async () => {
+      for (const client of sockets.clients) client.terminate();
+      sockets.close();
+      server.closeAllConnections();
+      await new Promise<void>((ok) => server.close(() => ok()));
+      await rm(options.stagingDir, { recursive: true, force: true });
+    },
+  };
+}

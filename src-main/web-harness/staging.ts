@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import { createWriteStream } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
+import { dirname, join, normalize, sep } from 'node:path';
+import { pipeline } from 'node:stream/promises';
+
+/** Largest single file the harness will stage (the browser path is for development and tests). */
+export const MAX_STAGED_BYTES = 5 * 1024 ** 3;
+
+/** Validates a dropped file's relative path (e.g. "trip/day 1/photo.jpg") into safe segments. */
+export function safeRelativePath(name: string): string | null {
+  const segments = name.split(/[\\/]/);
+  const unsafe = (s: string) =>
+    s === '' || s === '.' || s === '..' || [...s].some((c) => c.charCodeAt(0) < 0x20);
+  if (segments.length === 0 || segments.length > 64 || segments.some(unsafe)) return null;
+  return segments.join(sep);
+}
+
+/**
+ * Streams one dropped browser File into its own folder under the staging folder and returns the
+ * path to enqueue: the top-level entry the user dropped (the folder, or the file itself), so the
+ * upload key keeps the folder structure ("trip/day 1/photo.jpg") exactly as from a desktop drop.
+ */
+export async function stageUpload(
+  stagingDir: string,
+  relativePath: string,
+  body: IncomingMessage,
+): Promise<string> {
+  const batchDir = join(stagingDir, randomUUID());
+  const target = normalize(join(batchDir, relativePath));
+  if (!target.startsWith(batchDir + sep)) throw new Error('path escapes the staging folder');
+  await mkdir(dirname(target), { recursive: true });
+  let size = 0;
+  body.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_STAGED_BYTES) body.destroy(new Error('file too large for the web harness'));
+  });
+  await pipeline(body, createWriteStream(target, { mode: 0o600 }));
+  return join(batchDir, relativePath.split(sep)[0] ?? relativePath);
+}

@@ -1,0 +1,132 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import type { ContractHandlers } from '../../../src-main/core/api/dispatch';
+import { silentLogger } from '../../../src-main/core/log/logger';
+import { startWebHarness, type RunningHarness } from '../../../src-main/web-harness/server';
+
+let harness: RunningHarness;
+let stagingDir: string;
+const emitters: ((event: 'app.command', payload: { command: 'openSettings' }) => void)[] = [];
+
+beforeAll(async () => {
+  const rendererDir = mkdtempSync(join(tmpdir(), 'hakobu-harness-renderer-'));
+  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Hakobu</title>');
+  stagingDir = mkdtempSync(join(tmpdir(), 'hakobu-harness-staging-'));
+  const handlers = {
+    'app.info': async () => ({
+      version: '0.1.0',
+      shell: 'web',
+      platform: 'linux',
+      locale: 'ja-JP',
+    }),
+  } as unknown as ContractHandlers;
+  harness = await startWebHarness({
+    port: 0,
+    rendererDir,
+    stagingDir,
+    handlers,
+    serveMedia: async (request) => new Response(`media:${request.relativePath}`),
+    events: { subscribe: (emit) => (emitters.push(emit), () => {}) },
+    log: silentLogger,
+  });
+});
+afterAll(() => harness.close());
+
+const token = () => new URL(harness.url).searchParams.get('token') ?? '';
+
+function connect(url: string, origin: string): Promise<WebSocket> {
+  return new Promise((resolve, reject) => {
+    const ws = new WebSocket(url, { origin });
+    ws.once('open', () => resolve(ws));
+    ws.once('error', reject);
+    ws.once('unexpected-response', (_req, res) => reject(new Error(`HTTP ${res.statusCode}`)));
+  });
+}
+
+describe('web harness', () => {
+  it('serves the page only with the secret, with the CSP and a session cookie', async () => {
+    expect((await fetch(`${harness.origin}/`)).status).toBe(403);
+    const page = await fetch(harness.url);
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
+    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+  });
+
+  it('refuses a WebSocket without the secret or from another origin', async () => {
+    const ws = harness.origin.replace('http', 'ws');
+    await expect(connect(`${ws}/ws`, harness.origin)).rejects.toThrow('403');
+    await expect(connect(`${ws}/ws?token=${token()}`, 'http://evil.example')).rejects.toThrow(
+      '403',
+    );
+    await expect(connect(`${ws}/ws?token=wrong`, harness.origin)).rejects.toThrow('403');
+  });
+
+  it('answers contract calls and forwards events over the socket', async () => {
+    const ws = await connect(
+      `${harness.origin.replace('http', 'ws')}/ws?token=${token()}`,
+      harness.origin,
+    );
+    const messages: unknown[] = [];
+    ws.on('message', (data) => messages.push(JSON.parse(String(data))));
+    ws.send(JSON.stringify({ type: 'invoke', id: 1, channel: 'app.info', args: [] }));
+    ws.send(JSON.stringify({ type: 'invoke', id: 2, channel: 'session.signIn', args: [{}] }));
+    await expect.poll(() => messages.length).toBe(2);
+    expect(messages).toContainEqual({
+      type: 'result',
+      id: 1,
+      envelope: {
+        ok: true,
+        value: { version: '0.1.0', shell: 'web', platform: 'linux', locale: 'ja-JP' },
+      },
+    });
+    expect(messages).toContainEqual(
+      expect.objectContaining({ id: 2, envelope: expect.objectContaining({ ok: false }) }),
+    );
+    emitters.at(-1)?.('app.command', { command: 'openSettings' });
+    await expect.poll(() => messages.length).toBe(3);
+    expect(messages[2]).toEqual({
+      type: 'event',
+      event: 'app.command',
+      payload: { command: 'openSettings' },
+    });
+    ws.close();
+  });
+
+  it('stages a file from a dropped folder and returns the folder to enqueue', async () => {
+    const res = await fetch(
+      `${harness.origin}/stage?token=${token()}&name=${encodeURIComponent('旅行/day 1/富士山.jpg')}`,
+      { method: 'PUT', body: 'jpeg-bytes', headers: { origin: harness.origin } },
+    );
+    expect(res.status).toBe(200);
+    const { path } = (await res.json()) as { path: string };
+    expect(relative(stagingDir, path).split('/').slice(1)).toEqual(['旅行']);
+    expect(readFileSync(join(path, 'day 1', '富士山.jpg'), 'utf8')).toBe('jpeg-bytes');
+  });
+
+  it.each(['../escape.txt', 'a/../../b', '/abs', 'a\\..\\b', ''])(
+    'refuses to stage %j',
+    async (name) => {
+      const res = await fetch(
+        `${harness.origin}/stage?token=${token()}&name=${encodeURIComponent(name)}`,
+        {
+          method: 'PUT',
+          body: 'x',
+        },
+      );
+      expect(res.status).toBe(400);
+    },
+  );
+
+  it('serves media through the same guard as the desktop protocol', async () => {
+    const ok = await fetch(`${harness.origin}/media/thumb/demo/photos/a.jpg?token=${token()}`);
+    expect(await ok.text()).toBe('media:photos/a.jpg');
+    const traversal = await fetch(
+      `${harness.origin}/media/thumb/demo/%2e%2e/x.jpg?token=${token()}`,
+    );
+    expect(traversal.status).toBe(404);
+    expect((await fetch(`${harness.origin}/media/thumb/demo/a.jpg`)).status).toBe(403);
+  });
+});
