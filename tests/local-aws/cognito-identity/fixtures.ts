@@ -34,6 +34,24 @@ export function withFixedPool(base: LocalAwsSetup, pool: Mutable = {}): Mutable 
   };
 }
 
+/** A Cognito trust policy for a given identity pool (aud) and auth type (amr). */
+export function cognitoTrustPolicy(aud: string, amr: 'authenticated' | 'unauthenticated') {
+  return {
+    Version: '2012-10-17',
+    Statement: [
+      {
+        Effect: 'Allow',
+        Principal: { Federated: 'cognito-identity.amazonaws.com' },
+        Action: 'sts:AssumeRoleWithWebIdentity',
+        Condition: {
+          StringEquals: { 'cognito-identity.amazonaws.com:aud': aud },
+          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
+        },
+      },
+    ],
+  };
+}
+
 /** A role the identity pool may assume (trust policy for IDENTITY_POOL_ID, authenticated). */
 export function trustedRole(arn: string, bucket = 'hakobu-demo') {
   return {
