@@ -10,20 +10,44 @@ export interface PasswordRecord {
   srpVerifier: string;
 }
 
+/** The two MFA methods a user can turn on. */
+export type MfaMethod = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA';
+
+export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
+
+/** A one-time code the user was sent (ForgotPassword), stored hashed. */
+export interface PendingCode {
+  purpose: 'forgot-password';
+  /** SHA-256 of the code, hex. */
+  hash: string;
+  /** Epoch milliseconds. */
+  expiresAt: number;
+}
+
 export interface UserState {
   username: string;
   sub: string;
   email?: string;
+  /** Absent means verified: users from the setup file count as verified. */
+  emailVerified?: boolean;
   phoneNumber?: string;
-  status: 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
+  phoneNumberVerified?: boolean;
+  /** Any other attribute (name, locale, custom:*), exactly as AdminCreateUser received it. */
+  attributes?: Record<string, string>;
+  status: UserStatus;
   enabled: boolean;
   password: PasswordRecord;
+  /** Epoch milliseconds after which a temporary (FORCE_CHANGE_PASSWORD) password stops working. */
+  temporaryPasswordExpiresAt?: number;
   groups: string[];
   /** Enrolled TOTP secret (base32). */
   totpSecret?: string;
   /** Secret handed out by AssociateSoftwareToken, awaiting VerifySoftwareToken. */
   pendingTotpSecret?: string;
-  preferredMfa?: 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA';
+  /** MFA methods turned on; when absent, the preferred method alone counts as on. */
+  enabledMfa?: MfaMethod[];
+  preferredMfa?: MfaMethod;
+  pendingCode?: PendingCode;
   /** Tokens issued before this (epoch seconds) are revoked: GlobalSignOut. */
   tokensValidAfter?: number;
   createdAt: number;
@@ -50,9 +74,16 @@ export interface GroupState {
 export interface RefreshTokenState {
   clientId: string;
   username: string;
+  /** The sign-in this token belongs to; every ID and access token minted from it carries it. */
+  originJti?: string;
+  /** auth_time (epoch seconds) of that sign-in, repeated in refreshed tokens. */
+  authTime?: number;
   issuedAt: number;
   expiresAt: number;
+  /** RevokeToken, GlobalSignOut or an admin action: the tokens of this sign-in are dead too. */
   revoked: boolean;
+  /** Rotated out by GetTokensFromRefreshToken; the sign-in lives on under the new token. */
+  replaced?: boolean;
 }
 
 export interface SigningKey {
@@ -61,15 +92,27 @@ export interface SigningKey {
   privateJwk: Record<string, unknown>;
 }
 
+/** Cognito's PasswordPolicyType, in the stand-in's spelling. */
+export interface PasswordPolicy {
+  minimumLength: number;
+  requireUppercase: boolean;
+  requireLowercase: boolean;
+  requireNumbers: boolean;
+  requireSymbols: boolean;
+  temporaryPasswordValidityDays: number;
+}
+
 export interface UserPoolState {
   id: string;
   name: string;
   mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
+  /** Cognito's default policy applies when absent. */
+  passwordPolicy?: PasswordPolicy;
   signingKey: SigningKey;
   clients: Record<string, AppClientState>;
   groups: Record<string, GroupState>;
   /** Keyed by username. */
   users: Record<string, UserState>;
-  /** Keyed by the opaque refresh token string. */
+  /** Keyed by the SHA-256 (hex) of the opaque refresh token, so state.json holds no live token. */
   refreshTokens: Record<string, RefreshTokenState>;
 }

@@ -47,8 +47,25 @@ export const UserSetup = z.object({
   status: z.enum(['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'UNCONFIRMED']).default('CONFIRMED'),
   /** Base32 TOTP secret: the user has TOTP MFA enrolled and preferred. */
   totpSecret: z.string().optional(),
+  /** E.164 phone number (+819012345678); SMS MFA codes go to <data>/codes.log. */
+  phoneNumber: z
+    .string()
+    .regex(/^\+\d{4,15}$/)
+    .optional(),
+  /** SMS MFA turned on (and preferred unless TOTP is); needs phoneNumber. */
+  smsMfa: z.boolean().default(false),
 });
 export type UserSetup = z.infer<typeof UserSetup>;
+
+/** Cognito's PasswordPolicyType; the defaults are Cognito's own. */
+export const PasswordPolicySetup = z.object({
+  minimumLength: z.number().int().min(6).max(99).default(8),
+  requireUppercase: z.boolean().default(true),
+  requireLowercase: z.boolean().default(true),
+  requireNumbers: z.boolean().default(true),
+  requireSymbols: z.boolean().default(true),
+  temporaryPasswordValidityDays: z.number().int().min(1).max(365).default(7),
+});
 
 export const UserPoolSetup = z.object({
   name: z.string().min(1),
@@ -58,6 +75,7 @@ export const UserPoolSetup = z.object({
     .regex(/^[a-z]{2}(-[a-z]+)+-\d_[A-Za-z0-9]+$/)
     .optional(),
   mfaConfiguration: z.enum(['OFF', 'OPTIONAL', 'ON']).default('OPTIONAL'),
+  passwordPolicy: PasswordPolicySetup.default(PasswordPolicySetup.parse({})),
   clients: z.array(AppClientSetup).min(1),
   groups: z.array(GroupSetup).default([]),
   users: z.array(UserSetup).default([]),
@@ -136,6 +154,8 @@ export const FaultSetup = z.object({
   credentialLifetimeSeconds: Duration.optional(),
   /** Caps ID and access token lifetimes (seconds). */
   tokenLifetimeSeconds: Duration.optional(),
+  /** Caps how long a sign-in challenge Session stays answerable (Cognito: 3 minutes). */
+  challengeSessionSeconds: Duration.optional(),
   /** Seed for the fault dice, so a failing run can be replayed. */
   seed: z.number().int().default(1),
 });

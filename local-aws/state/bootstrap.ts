@@ -1,6 +1,6 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { IdentityPoolState, RoleState } from '../cognito-identity/model';
-import type { AppClientState, UserPoolState, UserState } from '../cognito-idp/model';
+import type { AppClientState, MfaMethod, UserPoolState, UserState } from '../cognito-idp/model';
 import { createPasswordRecord } from '../cognito-idp/password';
 import { authenticatedTrustPolicy } from '../setup/default-setup';
 import type { LocalAwsSetup, UserSetup } from '../setup/schema';
@@ -15,6 +15,13 @@ function signingKey(): UserPoolState['signingKey'] {
   };
 }
 
+function mfaFromSetup(user: UserSetup): Pick<UserState, 'enabledMfa' | 'preferredMfa'> {
+  const enabledMfa: MfaMethod[] = [];
+  if (user.totpSecret) enabledMfa.push('SOFTWARE_TOKEN_MFA');
+  if (user.smsMfa && user.phoneNumber) enabledMfa.push('SMS_MFA');
+  return enabledMfa[0] ? { enabledMfa, preferredMfa: enabledMfa[0] } : {};
+}
+
 /** Builds a user from its setup entry, deriving the stored password record. */
 export function userFromSetup(poolId: string, user: UserSetup, now: number): UserState {
   return {
@@ -25,9 +32,9 @@ export function userFromSetup(poolId: string, user: UserSetup, now: number): Use
     enabled: true,
     password: createPasswordRecord(poolId, user.username, user.password),
     groups: [...user.groups],
-    ...(user.totpSecret
-      ? { totpSecret: user.totpSecret, preferredMfa: 'SOFTWARE_TOKEN_MFA' as const }
-      : {}),
+    ...(user.phoneNumber ? { phoneNumber: user.phoneNumber } : {}),
+    ...(user.totpSecret ? { totpSecret: user.totpSecret } : {}),
+    ...mfaFromSetup(user),
     createdAt: now,
     updatedAt: now,
   };
@@ -64,6 +71,7 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
       id,
       name: pool.name,
       mfaConfiguration: pool.mfaConfiguration,
+      passwordPolicy: { ...pool.passwordPolicy },
       signingKey: signingKey(),
       clients,
       groups: Object.fromEntries(pool.groups.map((g) => [g.name, { ...g }])),
