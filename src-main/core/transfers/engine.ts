@@ -1,0 +1,386 @@
+import { randomUUID } from 'node:crypto';
+import type {
+  ConflictChoice,
+  TransferItemView,
+  TransferState,
+  TransfersSnapshot,
+} from '../../contract/views';
+import { silentLogger } from '../log/logger';
+import { CredentialsUnavailableError, TransferError } from './errors';
+import { TypedEmitter, type TransferEvents } from './events';
+import { BUSY, itemFromRecord, TERMINAL, toView, totals, type TransferItem } from './item';
+import { TransferJournal, type JournalRecord } from './journal';
+import { buildKey, resolvePrefix } from './keys';
+import { abortUpload } from './multipart';
+import { ProgressMeter } from './progress';
+import { DEFAULT_RETRY } from './retry';
+import { S3ClientHolder } from './s3-client';
+import type { S3Session } from './s3-call';
+import { scanPaths } from './scan';
+import { TransferQueue, type QueueHost } from './queue';
+import type { TransferConfig, TransferEngineOptions } from './types';
+
+/** How often progress is reported while something uploads. */
+const TICK_MS = 250;
+/** Journal writes in flight at once while enqueuing a large folder. */
+const ENQUEUE_WRITES = 16;
+
+export interface EnqueueOptions {
+  /** A configured location name; the first writable one when omitted. */
+  location?: string;
+  /** A folder below the location's prefix, e.g. `2024/trip`. */
+  folder?: string;
+}
+
+/**
+ * The resumable upload engine: a journaled queue of files, uploaded a few at a time with
+ * parallel parts, with typed events and a snapshot for UIs. Plain Node; no Electron.
+ */
+export class TransferEngine implements QueueHost {
+  readonly items = new Map<string, TransferItem>();
+  readonly events = new TypedEmitter<TransferEvents>();
+  readonly total = new ProgressMeter();
+  readonly journal: TransferJournal;
+  readonly session: S3Session;
+  settings: TransferConfig['transfers'];
+  conflictForAll?: ConflictChoice;
+  private readonly holder: S3ClientHolder;
+  private readonly queue: TransferQueue;
+  private refreshing: Promise<void> | undefined;
+  private ticker: NodeJS.Timeout | undefined;
+  private idleWaiters: (() => void)[] = [];
+  private seq = Date.now() * 1000;
+  private closed = false;
+
+  constructor(private readonly options: TransferEngineOptions) {
+    this.settings = { ...options.config.transfers };
+    this.journal = new TransferJournal(options.journalDir);
+    this.holder = new S3ClientHolder(options.config, options.credentials);
+    this.session = {
+      holder: this.holder,
+      retry: { ...DEFAULT_RETRY, ...options.retry },
+      refreshCredentials: () => this.refreshCredentials(),
+      log: (options.logger ?? silentLogger).child('transfers'),
+    };
+    this.queue = new TransferQueue(this);
+  }
+
+  /** Subscribes to an engine event; returns the unsubscribe function. */
+  on<K extends keyof TransferEvents>(event: K, listener: (payload: TransferEvents[K]) => void) {
+    return this.events.on(event, listener);
+  }
+
+  // A single refresh serves every part that saw ExpiredToken at the same time.
+  private refreshCredentials(): Promise<void> {
+    this.refreshing ??= (async () => {
+      try {
+        await this.options.forceRefresh();
+      } catch (error) {
+        throw new CredentialsUnavailableError(error);
+      }
+      this.holder.renew();
+    })().finally(() => {
+      this.refreshing = undefined;
+    });
+    return this.refreshing;
+  }
+
+  /** Moves an item to a state, tells listeners, and keeps the progress ticker and idle waiters current. */
+  setState(item: TransferItem, state: TransferState): void {
+    item.state = state;
+    this.events.emit('stateChanged', toView(item));
+    if (state === 'uploading') this.startTicker();
+    if (![...this.items.values()].some((i) => BUSY.has(i.state))) {
+      const waiters = this.idleWaiters;
+      this.idleWaiters = [];
+      for (const wake of waiters) wake();
+    }
+  }
+
+  private startTicker(): void {
+    if (this.ticker) return;
+    this.ticker = setInterval(() => this.tick(), TICK_MS);
+    this.ticker.unref();
+  }
+
+  private tick(): void {
+    const now = Date.now();
+    const running = [...this.items.values()].filter((i) => i.state === 'uploading');
+    for (const item of running) item.meter.sample(now);
+    this.total.sample(now);
+    this.events.emit('progress', {
+      items: running.map(toView),
+      total: totals(this.items.values(), this.total),
+    });
+    if (running.length === 0) {
+      clearInterval(this.ticker);
+      this.ticker = undefined;
+      this.total.idle();
+    }
+  }
+
+  private add(item: TransferItem): void {
+    this.items.set(item.id, item);
+    this.events.emit('itemAdded', toView(item));
+  }
+
+  /** Loads the journal of this identity: queued items run again, paused and failed ones wait. */
+  async restore(): Promise<TransfersSnapshot> {
+    const { records } = await this.journal.load();
+    for (const record of records) {
+      if (record.identityId !== this.options.identityId || this.items.has(record.id)) continue;
+      const item = itemFromRecord(record);
+      this.add(item);
+      if (item.state === 'queued') this.queue.schedule(item);
+    }
+    return this.snapshot();
+  }
+
+  private locationFor(name: string | undefined) {
+    const locations = this.options.config.locations;
+    const location = name
+      ? locations.find((l) => l.name === name)
+      : locations.find((l) => l.access === 'readwrite');
+    if (!location) {
+      throw new TransferError(
+        'transfer.noLocation',
+        name
+          ? `There is no location named ${name} in the configuration.`
+          : 'No location in the configuration accepts uploads.',
+        name ? { location: name } : undefined,
+      );
+    }
+    if (location.access !== 'readwrite') {
+      throw new TransferError(
+        'transfer.readOnlyLocation',
+        `The location ${location.name} is read-only.`,
+        {
+          location: location.name,
+        },
+      );
+    }
+    return location;
+  }
+
+  /**
+   * Adds files and folders (recursively). Each file is journaled before anything is sent;
+   * entries that cannot be uploaded become failed items with a clear error, never an exception.
+   */
+  async enqueue(
+    paths: readonly string[],
+    options: EnqueueOptions = {},
+  ): Promise<TransferItemView[]> {
+    if (this.closed) throw new TransferError('transfer.closed', 'The transfer engine has stopped.');
+    const location = this.locationFor(options.location);
+    const prefix = resolvePrefix(location.prefix, this.options.identityId);
+    const { files, problems } = await scanPaths(paths);
+    const added: TransferItem[] = [];
+    const failed = (name: string, error: TransferItem['error']) => {
+      const item: TransferItem = {
+        id: randomUUID(),
+        record: undefined,
+        name,
+        location: location.name,
+        bucket: location.bucket,
+        state: 'failed',
+        meter: new ProgressMeter(),
+        ...(error ? { error } : {}),
+      };
+      added.push(item);
+    };
+    const records: JournalRecord[] = [];
+    for (const file of files) {
+      let key: string;
+      try {
+        key = buildKey(prefix, file.relativePath, options.folder);
+      } catch (error) {
+        if (!(error instanceof TransferError)) throw error;
+        failed(file.relativePath.split('/').pop() ?? file.path, error.toUserError());
+        continue;
+      }
+      const record: JournalRecord = {
+        version: 1,
+        id: randomUUID(),
+        seq: this.seq++,
+        identityId: this.options.identityId,
+        sourcePath: file.path,
+        relativePath: file.relativePath,
+        location: location.name,
+        bucket: location.bucket,
+        key,
+        fingerprint: { size: file.size, mtimeMs: file.mtimeMs },
+        state: 'queued',
+      };
+      records.push(record);
+      added.push(itemFromRecord(record));
+    }
+    for (const problem of problems)
+      failed(problem.relativePath.split('/').pop() ?? problem.path, problem.error);
+    for (let i = 0; i < records.length; i += ENQUEUE_WRITES) {
+      await Promise.all(records.slice(i, i + ENQUEUE_WRITES).map((r) => this.journal.save(r)));
+    }
+    for (const item of added) {
+      this.add(item);
+      if (item.state === 'queued') this.queue.schedule(item);
+      else this.events.emit('finished', { ...toView(item), bucket: item.bucket });
+    }
+    return added.map(toView);
+  }
+
+  private select(ids: readonly string[] | undefined): TransferItem[] {
+    const all = [...this.items.values()];
+    return ids ? all.filter((i) => ids.includes(i.id)) : all;
+  }
+
+  private async persist(item: TransferItem, state: JournalRecord['state']): Promise<void> {
+    if (!item.record) return;
+    item.record.state = state;
+    await this.journal.save(item.record);
+  }
+
+  /** Pauses items (all when `ids` is omitted): in-flight parts are aborted, finished parts are kept. */
+  async pause(ids?: readonly string[]): Promise<TransfersSnapshot> {
+    const stopping: Promise<void>[] = [];
+    for (const item of this.select(ids)) {
+      if (!['queued', 'uploading', 'conflict'].includes(item.state)) continue;
+      this.setState(item, 'paused');
+      await this.persist(item, 'paused');
+      if (item.run) {
+        item.run.stop = 'pause';
+        item.run.controller.abort();
+        stopping.push(item.run.done);
+      }
+    }
+    await Promise.all(stopping);
+    return this.snapshot();
+  }
+
+  /** Resumes paused items (all when `ids` is omitted). */
+  async resume(ids?: readonly string[]): Promise<TransfersSnapshot> {
+    for (const item of this.select(ids)) {
+      if (item.state !== 'paused' || item.run) continue;
+      await this.persist(item, 'queued');
+      this.setState(item, 'queued');
+      this.queue.schedule(item);
+    }
+    return this.snapshot();
+  }
+
+  /** Runs failed items again (all when `ids` is omitted); their finished parts are kept. */
+  async retry(ids?: readonly string[]): Promise<TransfersSnapshot> {
+    for (const item of this.select(ids)) {
+      if (item.state !== 'failed' || !item.record || item.run) continue;
+      delete item.error;
+      delete item.record.error;
+      await this.persist(item, 'queued');
+      this.setState(item, 'queued');
+      this.queue.schedule(item);
+    }
+    return this.snapshot();
+  }
+
+  /**
+   * Cancels items (all when `ids` is omitted): stops them, aborts their multipart uploads so no
+   * parts linger on S3, and forgets them. Resolves once S3 has confirmed the aborts.
+   */
+  async cancel(ids?: readonly string[]): Promise<TransfersSnapshot> {
+    const work = this.select(ids).map(async (item) => {
+      if (TERMINAL.has(item.state)) return;
+      if (item.run) {
+        item.run.stop = 'cancel';
+        item.run.controller.abort();
+        await item.run.done;
+      }
+      if (item.state === 'completed') return;
+      const record = item.record;
+      if (record?.upload) {
+        await abortUpload(
+          this.session,
+          { Bucket: record.bucket, Key: record.finalKey ?? record.key },
+          record.upload.uploadId,
+          new AbortController().signal,
+        );
+      }
+      if (record) await this.journal.remove(item.id);
+      this.setState(item, 'cancelled');
+      this.events.emit('finished', { ...toView(item), bucket: item.bucket });
+    });
+    await Promise.all(work);
+    return this.snapshot();
+  }
+
+  /** Answers a conflict prompt; with `applyToAll`, every waiting and later conflict gets the same answer. */
+  async resolveConflict(
+    itemId: string,
+    choice: ConflictChoice,
+    applyToAll = false,
+  ): Promise<TransfersSnapshot> {
+    if (applyToAll) this.conflictForAll = choice;
+    const targets = applyToAll
+      ? [...this.items.values()].filter((i) => i.state === 'conflict')
+      : this.select([itemId]).filter((i) => i.state === 'conflict');
+    for (const item of targets) {
+      item.conflictChoice = choice;
+      this.setState(item, 'queued');
+      this.queue.schedule(item);
+    }
+    return this.snapshot();
+  }
+
+  /** Forgets completed, skipped and cancelled items, and failed ones that cannot be retried. */
+  clearFinished(): TransfersSnapshot {
+    for (const item of [...this.items.values()]) {
+      if (TERMINAL.has(item.state) || (item.state === 'failed' && !item.record))
+        this.items.delete(item.id);
+    }
+    return this.snapshot();
+  }
+
+  /** Applies changed transfer settings: concurrency at once, the rest to the next file. */
+  updateSettings(patch: Partial<TransferConfig['transfers']>): void {
+    this.settings = { ...this.settings, ...patch };
+    this.queue.setConcurrency(this.settings.concurrency);
+  }
+
+  /** Every item and the totals, as the UI shows them. */
+  snapshot(): TransfersSnapshot {
+    return {
+      items: [...this.items.values()].map(toView),
+      total: totals(this.items.values(), this.total),
+    };
+  }
+
+  /** Resolves when nothing is queued or uploading (paused, conflict and failed items wait for the user). */
+  whenIdle(): Promise<void> {
+    if (![...this.items.values()].some((i) => BUSY.has(i.state))) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  /**
+   * Stops everything without forgetting anything: in-flight requests are aborted, the journal
+   * keeps every unfinished item as it was, so the next engine resumes them.
+   */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    const running = [...this.items.values()].flatMap((item) => {
+      if (!item.run) return [];
+      item.run.stop = 'shutdown';
+      item.run.controller.abort();
+      return [item.run.done];
+    });
+    await Promise.all(running);
+    await this.queue.drain();
+    clearInterval(this.ticker);
+    this.ticker = undefined;
+    this.holder.destroy();
+    const waiters = this.idleWaiters;
+    this.idleWaiters = [];
+    for (const wake of waiters) wake();
+  }
+}
+
+/** Creates a transfer engine; call restore() to pick up what an earlier run left in the journal. */
+export function createTransferEngine(options: TransferEngineOptions): TransferEngine {
+  return new TransferEngine(options);
+}

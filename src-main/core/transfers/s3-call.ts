@@ -1,0 +1,38 @@
+import type { S3Client } from '@aws-sdk/client-s3';
+import type { Logger } from '../log/logger';
+import { s3ErrorCode } from './errors';
+import { withRetry } from './retry';
+import type { S3ClientHolder } from './s3-client';
+import type { RetryOptions } from './types';
+
+/** What every S3 call of the engine shares: the client, the retry policy, the refresh hook. */
+export interface S3Session {
+  holder: S3ClientHolder;
+  retry: RetryOptions;
+  /** Single-flight credentials refresh that also swaps in a new client. */
+  refreshCredentials(): Promise<void>;
+  log: Logger;
+}
+
+/**
+ * Sends one S3 request with the engine's retries. `send` builds its command afresh on every
+ * attempt, since a request body stream can only be consumed once.
+ */
+export function callS3<T>(
+  session: S3Session,
+  signal: AbortSignal,
+  send: (client: S3Client, signal: AbortSignal) => Promise<T>,
+  onRetry?: (error: unknown) => void,
+): Promise<T> {
+  return withRetry(() => send(session.holder.current(), signal), {
+    signal,
+    options: session.retry,
+    refreshCredentials: () => session.refreshCredentials(),
+    onRetry: (error, attempt) => {
+      session.log.debug(
+        `retrying after attempt ${attempt}: ${s3ErrorCode(error) || String(error)}`,
+      );
+      onRetry?.(error);
+    },
+  });
+}

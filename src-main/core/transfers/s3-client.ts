@@ -1,0 +1,69 @@
+import { Agent as HttpAgent } from 'node:http';
+import { Agent as HttpsAgent } from 'node:https';
+import { S3Client } from '@aws-sdk/client-s3';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { CredentialsUnavailableError } from './errors';
+import type { TransferConfig } from './types';
+
+/**
+ * Hands out the S3 client, and a new one after the credentials were force-refreshed: the SDK
+ * memoizes credentials until five minutes before their expiration, so a client that saw
+ * ExpiredToken could otherwise keep signing with the stale keys. All clients share one pair of
+ * keep-alive agents, so replacing a client costs no connections.
+ */
+export class S3ClientHolder {
+  private client: S3Client;
+  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+
+  constructor(
+    private readonly config: TransferConfig,
+    private readonly credentials: AwsCredentialIdentityProvider,
+  ) {
+    this.client = this.build();
+  }
+
+  private build(): S3Client {
+    const endpoint = this.config.endpoints?.s3;
+    const provider = this.credentials;
+    return new S3Client({
+      region: this.config.region,
+      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+      // The engine retries every call itself (retry.ts) with a fresh body stream each time; the
+      // SDK cannot replay a consumed stream, so its own retries stay off.
+      maxAttempts: 1,
+      // Marks failures of the provider, so they read as "sign in again", not as S3 errors.
+      credentials: async (options) => {
+        try {
+          return await provider(options);
+        } catch (error) {
+          throw new CredentialsUnavailableError(error);
+        }
+      },
+      requestHandler: {
+        httpAgent: this.httpAgent,
+        httpsAgent: this.httpsAgent,
+        connectionTimeout: 15_000,
+        // Idle-socket limit, not a total: a slow link may take long, but must not go silent.
+        requestTimeout: 120_000,
+      },
+    });
+  }
+
+  /** The client to use for the next request. */
+  current(): S3Client {
+    return this.client;
+  }
+
+  /** Starts signing with freshly fetched credentials. */
+  renew(): void {
+    this.client = this.build();
+  }
+
+  /** Closes pooled connections; the holder is unusable afterwards. */
+  destroy(): void {
+    this.client.destroy();
+    this.httpAgent.destroy();
+    this.httpsAgent.destroy();
+  }
+}
