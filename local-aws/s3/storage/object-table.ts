@@ -1,0 +1,79 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../../state/atomic-file';
+import type { BlobStore } from './blob-store';
+import { KeyIndex } from './key-order';
+import { ObjectRecord } from './records';
+
+/**
+ * The objects of one bucket: one JSON record per key on disk (named by the key's SHA-256, since
+ * keys may be 1,024 bytes of anything), mirrored in memory with a sorted key index for listing.
+ */
+export class ObjectTable {
+  readonly index = new KeyIndex();
+  private readonly records = new Map<string, ObjectRecord>();
+
+  constructor(
+    private readonly dir: string,
+    private readonly blobs: BlobStore,
+  ) {
+    mkdirSync(dir, { recursive: true });
+  }
+
+  /** Reads every record from disk; records that no longer parse are skipped, not fatal. */
+  load(): void {
+    for (const name of readdirSync(this.dir)) {
+      const path = join(this.dir, name);
+      if (!name.endsWith('.json')) {
+        rmSync(path, { force: true });
+        continue;
+      }
+      const parsed = ObjectRecord.safeParse(safeJson(path));
+      if (!parsed.success) continue;
+      this.remember(parsed.data);
+    }
+  }
+
+  /** The record for a key, if the object exists. */
+  get(key: string): ObjectRecord | undefined {
+    return this.records.get(key);
+  }
+
+  /** Writes a record (replacing any previous object under the key) and releases the old bytes. */
+  put(record: ObjectRecord): void {
+    writeFileAtomic(this.pathFor(record.key), JSON.stringify(record));
+    const previous = this.records.get(record.key);
+    this.remember(record);
+    if (previous) for (const s of previous.segments) this.blobs.release(s.file);
+  }
+
+  /** Deletes an object; deleting a missing key is not an error, as in S3. */
+  delete(key: string): void {
+    const previous = this.records.get(key);
+    if (!previous) return;
+    rmSync(this.pathFor(key), { force: true });
+    this.records.delete(key);
+    this.index.remove(key);
+    for (const s of previous.segments) this.blobs.release(s.file);
+  }
+
+  private remember(record: ObjectRecord): void {
+    for (const s of record.segments) this.blobs.retain(s.file);
+    this.records.set(record.key, record);
+    this.index.add(record.key);
+  }
+
+  private pathFor(key: string): string {
+    return join(this.dir, `${createHash('sha256').update(key, 'utf8').digest('hex')}.json`);
+  }
+}
+
+/** Parses a JSON file, or returns undefined when it is unreadable or truncated. */
+export function safeJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
+  } catch {
+    return undefined;
+  }
+}
