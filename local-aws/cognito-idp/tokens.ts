@@ -39,22 +39,31 @@ export interface IssuedTokens {
   TokenType: 'Bearer';
 }
 
+/** The sign-in a pair of tokens belongs to; refreshed tokens repeat the original's. */
+export interface SignInFacts {
+  /** Epoch seconds of the sign-in; now when omitted. */
+  authTime?: number;
+  /** Shared by every token of one sign-in, so revoking the sign-in revokes them all. */
+  originJti?: string;
+}
+
 /** Mints an ID token and an access token with Cognito's claims, RS256-signed by the pool key. */
 export async function mintTokens(
   ctx: LocalAwsContext,
   pool: UserPoolState,
   client: AppClientState,
   user: UserState,
-  authTime = Math.floor(ctx.now() / 1000),
+  signIn: SignInFacts = {},
 ): Promise<IssuedTokens> {
   const now = Math.floor(ctx.now() / 1000);
+  const authTime = signIn.authTime ?? now;
   const cap = ctx.state.faults.tokenLifetimeSeconds ?? Number.POSITIVE_INFINITY;
   const idLifetime = Math.min(client.idTokenValiditySeconds, cap);
   const accessLifetime = Math.min(client.accessTokenValiditySeconds, cap);
   const iss = issuerFor(ctx, pool.id);
   const { privateKey } = poolKeys(pool);
   const header = { alg: 'RS256', kid: pool.signingKey.kid };
-  const originJti = randomUUID();
+  const originJti = signIn.originJti ?? randomUUID();
   const groups = [...user.groups].sort(
     (a, b) => (pool.groups[a]?.precedence ?? 1e9) - (pool.groups[b]?.precedence ?? 1e9),
   );
@@ -69,7 +78,13 @@ export async function mintTokens(
     event_id: randomUUID(),
     origin_jti: originJti,
     jti: randomUUID(),
-    ...(user.email ? { email: user.email, email_verified: true } : {}),
+    ...(user.email ? { email: user.email, email_verified: user.emailVerified ?? true } : {}),
+    ...(user.phoneNumber
+      ? {
+          phone_number: user.phoneNumber,
+          phone_number_verified: user.phoneNumberVerified ?? true,
+        }
+      : {}),
     ...(groups.length ? { 'cognito:groups': groups } : {}),
     ...(roles.length ? { 'cognito:roles': roles, 'cognito:preferred_role': roles[0] } : {}),
   };

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { AwsError } from '../http/aws-error';
+import type { UserState } from './model';
+
+/** Cognito's AttributeType as requests carry it. */
+export const AttributeInput = z.object({ Name: z.string().min(1), Value: z.string().default('') });
+export type AttributeInput = z.infer<typeof AttributeInput>;
+
+const IMMUTABLE = new Set(['sub']);
+
+/** Applies attribute updates (AdminCreateUser, NEW_PASSWORD_REQUIRED) to a user. */
+export function applyAttributeUpdates(user: UserState, updates: AttributeInput[]): void {
+  for (const { Name, Value } of updates) {
+    if (IMMUTABLE.has(Name))
+      throw new AwsError('InvalidParameterException', `Cannot modify an already provided ${Name}`);
+    switch (Name) {
+      case 'email':
+        user.email = Value;
+        user.emailVerified ??= false;
+        break;
+      case 'email_verified':
+        user.emailVerified = Value === 'true';
+        break;
+      case 'phone_number':
+        if (!/^\+\d{4,15}$/.test(Value))
+          throw new AwsError('InvalidParameterException', 'Invalid phone number format.');
+        user.phoneNumber = Value;
+        user.phoneNumberVerified ??= false;
+        break;
+      case 'phone_number_verified':
+        user.phoneNumberVerified = Value === 'true';
+        break;
+      default:
+        user.attributes = { ...user.attributes, [Name]: Value };
+    }
+  }
+}

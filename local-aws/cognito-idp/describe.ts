@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import type { LocalAwsContext } from '../context';
+import { CognitoErrors } from './errors';
+import { requirePool } from './lookup';
+import { policyOf } from './password';
+
+export const DescribeUserPoolInput = z.object({ UserPoolId: z.string().min(1) });
+export const DescribeUserPoolClientInput = DescribeUserPoolInput.extend({
+  ClientId: z.string().min(1),
+});
+
+/** DescribeUserPool: the settings doctor reads (MFA, password policy). */
+export function describeUserPool(
+  ctx: LocalAwsContext,
+  input: z.infer<typeof DescribeUserPoolInput>,
+) {
+  const pool = requirePool(ctx, input.UserPoolId);
+  const policy = policyOf(pool);
+  return {
+    UserPool: {
+      Id: pool.id,
+      Name: pool.name,
+      Arn: `arn:aws:cognito-idp:${ctx.state.region}:${ctx.state.accountId}:userpool/${pool.id}`,
+      Policies: {
+        PasswordPolicy: {
+          MinimumLength: policy.minimumLength,
+          RequireUppercase: policy.requireUppercase,
+          RequireLowercase: policy.requireLowercase,
+          RequireNumbers: policy.requireNumbers,
+          RequireSymbols: policy.requireSymbols,
+          TemporaryPasswordValidityDays: policy.temporaryPasswordValidityDays,
+        },
+      },
+      MfaConfiguration: pool.mfaConfiguration,
+      EstimatedNumberOfUsers: Object.keys(pool.users).length,
+      // Lookups here are exact, so the stand-in's usernames are case sensitive.
+      UsernameConfiguration: { CaseSensitive: true },
+      AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
+    },
+  };
+}
+
+/**
+ * DescribeUserPoolClient: what doctor needs to explain a misconfigured client (the flows it
+ * allows, whether it has a secret, rotation).
+ */
+export function describeUserPoolClient(
+  ctx: LocalAwsContext,
+  input: z.infer<typeof DescribeUserPoolClientInput>,
+) {
+  const pool = requirePool(ctx, input.UserPoolId);
+  const client = Object.hasOwn(pool.clients, input.ClientId)
+    ? pool.clients[input.ClientId]
+    : undefined;
+  if (!client) throw CognitoErrors.clientNotFound(input.ClientId);
+  return {
+    UserPoolClient: {
+      UserPoolId: pool.id,
+      ClientName: client.name,
+      ClientId: client.clientId,
+      ...(client.clientSecret ? { ClientSecret: client.clientSecret } : {}),
+      ExplicitAuthFlows: client.explicitAuthFlows,
+      IdTokenValidity: client.idTokenValiditySeconds,
+      AccessTokenValidity: client.accessTokenValiditySeconds,
+      RefreshTokenValidity: client.refreshTokenValiditySeconds,
+      TokenValidityUnits: { IdToken: 'seconds', AccessToken: 'seconds', RefreshToken: 'seconds' },
+      RefreshTokenRotation: client.refreshTokenRotation
+        ? { Feature: 'ENABLED', RetryGracePeriodSeconds: 0 }
+        : { Feature: 'DISABLED' },
+      EnableTokenRevocation: true,
+      PreventUserExistenceErrors: 'LEGACY',
+      AuthSessionValidity: 3,
+    },
+  };
+}
