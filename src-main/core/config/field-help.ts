@@ -1,0 +1,125 @@
+/** What a field must hold and how to set it, for messages about wrong types, ranges and choices. */
+export interface FieldHelp {
+  expect: string;
+  fix: string;
+}
+
+// Keyed by path with array indices as "*". Fields with a rule of their own (IDs, bucket, prefix...)
+// still need an entry here for the case where the value is not even a string.
+const HELP: Record<string, FieldHelp> = {
+  region: {
+    expect: 'an AWS region code in quotes, such as "ap-northeast-1"',
+    fix: 'Set region to the region of your user pool (the part before "_" in the user pool ID).',
+  },
+  userPoolId: {
+    expect: 'a user pool ID in quotes, such as "ap-northeast-1_AbCdEf123"',
+    fix: 'Copy the "User pool ID" from the Cognito user pool\'s overview page.',
+  },
+  clientId: {
+    expect: 'an app client ID in quotes: 26 lowercase letters and digits',
+    fix: 'Copy the "Client ID" from the app client\'s page in the Cognito console.',
+  },
+  identityPoolId: {
+    expect: 'an identity pool ID in quotes, such as "ap-northeast-1:<uuid>"',
+    fix: 'Copy the "Identity pool ID" from the Cognito identity pool\'s page.',
+  },
+  authFlow: {
+    expect: '"USER_SRP_AUTH" or "USER_PASSWORD_AUTH"',
+    fix: 'Use "USER_SRP_AUTH" (the default) unless the app client only allows USER_PASSWORD_AUTH.',
+  },
+  endpoints: {
+    expect: 'an object such as {"s3": "http://127.0.0.1:4566"}',
+    fix: 'Remove endpoints to use AWS itself; set it only to point Hakobu at a local stand-in.',
+  },
+  'endpoints.cognitoIdp': {
+    expect: 'an http:// or https:// URL in quotes',
+    fix: 'Set it to an address such as "http://127.0.0.1:4566", or remove it to use AWS itself.',
+  },
+  'endpoints.cognitoIdentity': {
+    expect: 'an http:// or https:// URL in quotes',
+    fix: 'Set it to an address such as "http://127.0.0.1:4566", or remove it to use AWS itself.',
+  },
+  'endpoints.s3': {
+    expect: 'an http:// or https:// URL in quotes',
+    fix: 'Set it to an address such as "http://127.0.0.1:4566", or remove it to use AWS itself.',
+  },
+  locations: {
+    expect: 'a list of locations, such as [{"name": "Photos", "bucket": "my-bucket"}]',
+    fix: 'Add at least one location with a name and a bucket.',
+  },
+  'locations.*': {
+    expect: 'an object with "name" and "bucket" (and optionally "prefix" and "access")',
+    fix: 'Write each location like {"name": "Photos", "bucket": "my-bucket"}.',
+  },
+  'locations.*.name': {
+    expect: 'a short name in quotes, such as "Photos"',
+    fix: 'Give every location a name; it is what users see in Hakobu.',
+  },
+  'locations.*.bucket': {
+    expect: 'a bucket name or access point ARN in quotes',
+    fix: 'Use the bucket name as shown in the S3 console.',
+  },
+  'locations.*.prefix': {
+    expect: 'a key prefix template in quotes, such as "${identityId}/"',
+    fix: 'Write "${identityId}/" (the default) or a folder below it.',
+  },
+  'locations.*.access': {
+    expect: '"readwrite" or "read"',
+    fix: 'Use "readwrite" (the default) for the user\'s own folder, or "read" for a shared one.',
+  },
+  customRoleArn: {
+    expect: 'an IAM role ARN in quotes, such as "arn:aws:iam::123456789012:role/HakobuUploaders"',
+    fix: "Copy the role ARN from the identity pool's role settings, or remove customRoleArn.",
+  },
+  transfers: {
+    expect: 'an object such as {"concurrency": 3}',
+    fix: 'Remove transfers to use the defaults.',
+  },
+  'transfers.concurrency': {
+    expect: 'a whole number of files from 1 to 16',
+    fix: 'Set it to 3 (the default) or another whole number from 1 to 16, without quotes.',
+  },
+  'transfers.partConcurrency': {
+    expect: 'a whole number of parts from 1 to 16',
+    fix: 'Set it to 4 (the default) or another whole number from 1 to 16, without quotes.',
+  },
+  'transfers.partSizeMiB': {
+    expect: 'a whole number of MiB from 5 to 5120, because S3 parts must be 5 MiB to 5 GiB',
+    fix: 'Set it to 8 (the default) or another whole number from 5 to 5120, without quotes.',
+  },
+  'transfers.conflictPolicy': {
+    expect: '"ask", "overwrite", "skip" or "rename"',
+    fix: 'Use "ask" (the default) to decide per file.',
+  },
+  ui: {
+    expect: 'an object such as {"language": "ja"}',
+    fix: 'Remove ui to use the defaults.',
+  },
+  'ui.language': {
+    expect: '"system", "ja" or "en"',
+    fix: 'Use "system" (the default) to follow the operating system.',
+  },
+  'ui.theme': {
+    expect: '"system", "light" or "dark"',
+    fix: 'Use "system" (the default) to follow the operating system.',
+  },
+};
+
+const FALLBACK: FieldHelp = {
+  expect: 'a valid value',
+  fix: 'Check the value against the Hakobu configuration reference.',
+};
+
+/** The help text for a key path such as ["locations", 0, "bucket"]. */
+export function fieldHelp(path: readonly PropertyKey[]): FieldHelp {
+  const key = path.map((p) => (typeof p === 'number' ? '*' : String(p))).join('.');
+  return HELP[key] ?? FALLBACK;
+}
+
+/** Writes a key path the way a user reads it: locations[0].bucket. */
+export function displayPath(path: readonly PropertyKey[]): string {
+  return path.reduce<string>((text, part) => {
+    if (typeof part === 'number') return `${text}[${part}]`;
+    return text === '' ? String(part) : `${text}.${String(part)}`;
+  }, '');
+}

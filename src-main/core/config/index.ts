@@ -1,0 +1,21 @@
+// The configuration module's public surface: load, save, explain.
+export { HakobuConfig, ConfigLayer, Location } from './schema';
+export { IDENTITY_ID_VARIABLE, OWN_FOLDER_PREFIX } from './field-rules';
+export {
+  loadConfig,
+  configSources,
+  type LoadConfigOptions,
+  type LoadedConfig,
+  type ConfigLoadResult,
+  type ConsideredSource,
+} from './load';
+export { saveUserConfig, type UserSettingsPatch, type ConfigSaveResult } from './save';
+export { SETTING_PATHS } from './key-paths';
+export type { SettingOrigin, SettingOrigins, SettingSource } from './merge';
+export { managedConfigPath, userConfigDir, userConfigFile, type ConfigEnv } from './paths';
+export {
+  formatConfigProblem,
+  type ConfigProblem,
+  type ConfigProblemCode,
+  type ConfigProblemSeverity,
+} from './problems';

@@ -1,0 +1,164 @@
+import { z } from 'zod';
+import {
+  checkBucket,
+  checkClientId,
+  checkEndpoint,
+  checkIdentityPoolId,
+  checkLocationName,
+  checkPoolRegion,
+  checkPrefix,
+  checkRegion,
+  checkRoleArn,
+  checkUserPoolId,
+  identityPoolRegion,
+  OWN_FOLDER_PREFIX,
+  userPoolRegion,
+} from './field-rules';
+import type { Finding } from './problems';
+
+/** A field rule: explains a bad value, naming the field the way the user wrote it. */
+export type FieldRule = (value: string, field: string) => Finding | null;
+
+/**
+ * Zod issues carry the rule itself, so the loader can re-run it with the real field path
+ * ("locations[2].bucket") and get a message that names the field, value and fix.
+ */
+export interface RuleIssueParams {
+  hakobuRule: FieldRule;
+  value: string;
+}
+
+function addRuleIssue(
+  ctx: z.core.$RefinementCtx,
+  rule: FieldRule,
+  value: unknown,
+  path: PropertyKey[] = [],
+): void {
+  // Zod may run a refinement over data that already failed elsewhere; only strings are checked.
+  if (typeof value !== 'string') return;
+  const finding = rule(value, 'value');
+  if (!finding) return;
+  const params: RuleIssueParams = { hakobuRule: rule, value };
+  ctx.addIssue({ code: 'custom', message: finding.message, path, params });
+}
+
+const ruled = (rule: FieldRule) =>
+  z.string().superRefine((value, ctx) => addRuleIssue(ctx, rule, value));
+
+const Region = ruled(checkRegion);
+const UserPoolId = ruled(checkUserPoolId);
+const ClientId = ruled(checkClientId);
+const IdentityPoolId = ruled(checkIdentityPoolId);
+const Endpoint = ruled(checkEndpoint);
+const RoleArn = ruled(checkRoleArn);
+const AuthFlow = z.enum(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH']);
+const Access = z.enum(['readwrite', 'read']);
+const ConflictPolicy = z.enum(['ask', 'overwrite', 'skip', 'rename']);
+const Language = z.enum(['system', 'ja', 'en']);
+const Theme = z.enum(['system', 'light', 'dark']);
+// Same bounds as the settings.update channel, so anything the UI may save also loads.
+const Concurrency = z.number().int().min(1).max(16);
+const PartSizeMiB = z.number().int().min(5).max(5120);
+
+/** One place to upload to and browse: a bucket (or access point) plus a key prefix template. */
+export const Location = z
+  .object({
+    name: ruled(checkLocationName),
+    bucket: ruled(checkBucket),
+    prefix: z.string().default(OWN_FOLDER_PREFIX),
+    access: Access.default('readwrite'),
+  })
+  .superRefine((location, ctx) => {
+    const rule: FieldRule = (value, field) => checkPrefix(value, field, location.access);
+    addRuleIssue(ctx, rule, location.prefix, ['prefix']);
+  });
+export type Location = z.infer<typeof Location>;
+
+const Locations = z
+  .array(Location)
+  .min(1)
+  .superRefine((locations, ctx) => {
+    const seen = new Set<string>();
+    locations.forEach((location, index) => {
+      if (seen.has(location.name)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `two locations are named "${location.name}"`,
+          path: [index, 'name'],
+          params: { duplicateName: location.name },
+        });
+      }
+      seen.add(location.name);
+    });
+  });
+
+const Endpoints = z.object({
+  cognitoIdp: Endpoint.optional(),
+  cognitoIdentity: Endpoint.optional(),
+  s3: Endpoint.optional(),
+});
+
+/**
+ * What one configuration file may say: every key optional, no defaults, so that merging can
+ * tell which file set which key. Unknown keys are stripped here (and reported as warnings).
+ */
+export const ConfigLayer = z.object({
+  region: Region.optional(),
+  userPoolId: UserPoolId.optional(),
+  clientId: ClientId.optional(),
+  identityPoolId: IdentityPoolId.optional(),
+  authFlow: AuthFlow.optional(),
+  endpoints: Endpoints.optional(),
+  locations: Locations.optional(),
+  customRoleArn: RoleArn.optional(),
+  transfers: z
+    .object({
+      concurrency: Concurrency.optional(),
+      partConcurrency: Concurrency.optional(),
+      partSizeMiB: PartSizeMiB.optional(),
+      conflictPolicy: ConflictPolicy.optional(),
+    })
+    .optional(),
+  ui: z.object({ language: Language.optional(), theme: Theme.optional() }).optional(),
+});
+export type ConfigLayer = z.infer<typeof ConfigLayer>;
+
+/** The effective configuration Hakobu runs with: all layers merged, defaults filled in. */
+export const HakobuConfig = z
+  .object({
+    region: Region,
+    userPoolId: UserPoolId,
+    clientId: ClientId,
+    identityPoolId: IdentityPoolId,
+    authFlow: AuthFlow.default('USER_SRP_AUTH'),
+    endpoints: Endpoints.default({}),
+    locations: Locations,
+    customRoleArn: RoleArn.optional(),
+    transfers: z
+      .object({
+        concurrency: Concurrency.default(3),
+        partConcurrency: Concurrency.default(4),
+        partSizeMiB: PartSizeMiB.default(8),
+        conflictPolicy: ConflictPolicy.default('ask'),
+      })
+      .default({ concurrency: 3, partConcurrency: 4, partSizeMiB: 8, conflictPolicy: 'ask' }),
+    ui: z
+      .object({ language: Language.default('system'), theme: Theme.default('system') })
+      .default({ language: 'system', theme: 'system' }),
+  })
+  .superRefine(
+    (config, ctx) => {
+      // Cognito serves a pool only from its own region, so one region must fit both pools.
+      if (typeof config.region !== 'string' || checkRegion(config.region, 'region')) return;
+      const region = config.region;
+      const userPool: FieldRule = (value, field) =>
+        checkPoolRegion(value, field, region, userPoolRegion(value), 'pool');
+      const identityPool: FieldRule = (value, field) =>
+        checkPoolRegion(value, field, region, identityPoolRegion(value), 'identity pool');
+      addRuleIssue(ctx, userPool, config.userPoolId, ['userPoolId']);
+      addRuleIssue(ctx, identityPool, config.identityPoolId, ['identityPoolId']);
+    },
+    // Also while other fields are missing, so a first-run setup hears about a wrong region early.
+    { when: (payload) => typeof payload.value === 'object' && payload.value !== null },
+  );
+export type HakobuConfig = z.infer<typeof HakobuConfig>;

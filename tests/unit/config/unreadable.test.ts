@@ -1,0 +1,53 @@
+import { execFile } from 'node:child_process';
+import { chmodSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import type { ConfigLoadResult } from '../../../src-main/core/config';
+import { configSandbox, LOCAL_AWS_CONFIG } from './helpers';
+
+const run = promisify(execFile);
+const child = fileURLToPath(new URL('./fixtures/load-config.ts', import.meta.url));
+// Root reads any file, so when the tests run as root the loader runs as "nobody" instead.
+const asOrdinaryUser = process.getuid?.() === 0 ? { uid: 65534, gid: 65534 } : {};
+
+async function loadAsUser(user: string, managed: string): Promise<ConfigLoadResult> {
+  const { stdout } = await run(process.execPath, ['--import', 'tsx', child, user, managed], {
+    ...asOrdinaryUser,
+    timeout: 60_000,
+  });
+  return JSON.parse(stdout) as ConfigLoadResult;
+}
+
+describe('a configuration file the user cannot read', () => {
+  it('is reported with the file and how to make it readable, for the user file', async () => {
+    const box = configSandbox();
+    chmodSync(box.dir, 0o755);
+    box.write(box.user, LOCAL_AWS_CONFIG);
+    chmodSync(box.user, 0o000);
+    const result = await loadAsUser(box.user, box.managed);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors).toHaveLength(1);
+    expect(result.errors[0]).toMatchObject({
+      code: 'CONFIG_FILE_UNREADABLE',
+      file: box.user,
+      message: 'cannot be read: permission denied.',
+      params: { reason: 'EACCES' },
+    });
+    expect(result.errors[0]?.fix).toContain(`chmod 600 "${box.user}"`);
+  });
+
+  it('sends the user to IT when the managed file is unreadable', async () => {
+    const box = configSandbox();
+    chmodSync(box.dir, 0o755);
+    box.write(box.user, LOCAL_AWS_CONFIG);
+    box.write(box.managed, { transfers: { concurrency: 1 } });
+    chmodSync(box.managed, 0o600);
+    const result = await loadAsUser(box.user, box.managed);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.errors[0]?.file).toBe(box.managed);
+    expect(result.errors[0]?.fix).toContain('IT administrator');
+  });
+});
