@@ -47,14 +47,26 @@ export class ChunkSignatureChain {
   /** Checks the trailer signature over the trailing headers, in the order they were sent. */
   verifyTrailer(trailers: [string, string][], provided: string | undefined): void {
     const canonical = trailers.map(([name, value]) => `${name}:${value}\n`).join('');
-    const stringToSign = [
-      'AWS4-HMAC-SHA256-TRAILER',
-      this.context.amzDate,
-      this.context.scope,
-      this.previous,
-      sha256Hex(canonical),
-    ].join('\n');
-    this.verify(stringToSign, provided);
+    const stringToSign = (algorithm: string): string =>
+      [
+        algorithm,
+        this.context.amzDate,
+        this.context.scope,
+        this.previous,
+        sha256Hex(canonical),
+      ].join('\n');
+    const documented = stringToSign('AWS4-HMAC-SHA256-TRAILER');
+    // AWS's own worked example (sigv4-streaming-trailers) is signed with the PAYLOAD label instead;
+    // accepting both costs nothing, as each is an HMAC under the same key over the same trailer.
+    const asInAwsExample = stringToSign('AWS4-HMAC-SHA256-PAYLOAD');
+    if (
+      provided !== undefined &&
+      signaturesEqual(signString(this.context.signingKey, asInAwsExample), provided)
+    ) {
+      this.previous = provided;
+      return;
+    }
+    this.verify(documented, provided);
   }
 
   private verify(stringToSign: string, provided: string | undefined): void {

@@ -25,8 +25,11 @@ export interface AuthHarness {
   region: string;
   ctx: LocalAwsContext;
   outcomes: AuthOutcome[];
-  /** The server's clock; tests move it only to replay AWS's fixed 2013 examples. */
-  clock: { now: number | undefined };
+  /**
+   * The server's clock: `now` pins it (to replay AWS's fixed 2013 examples), `offsetMs` shifts it
+   * (to play a PC whose clock is wrong, which the client machine cannot fake).
+   */
+  clock: { now: number | undefined; offsetMs: number };
   /**
    * Issues temporary credentials straight into ctx.state.credentials. The Identity Pool flow that
    * normally puts them there is tested elsewhere; these tests are about what S3 does with them.
@@ -60,6 +63,14 @@ async function serve(
     res.writeHead(200, { etag: '"d41d8cd98f00b204e9800998ecf8427e"', 'content-length': 0 }).end();
   } catch (error) {
     if (!(error instanceof AwsError)) throw error;
+    // Real S3 may cut the connection here; the harness reads the rest so tests see the response.
+    if (!req.complete) {
+      req.resume();
+      await new Promise((resolve) => {
+        req.once('end', resolve);
+        req.once('close', resolve);
+      });
+    }
     outcomes.push({
       ok: false,
       code: error.code,
@@ -67,17 +78,24 @@ async function serve(
       status: error.status,
       details: error.details,
     });
-    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message></Error>`;
+    const fields = Object.entries(error.details)
+      .map(([name, value]) => `<${name}>${xmlEscape(value)}</${name}>`)
+      .join('');
+    const body = `<?xml version="1.0" encoding="UTF-8"?>\n<Error><Code>${error.code}</Code><Message>${xmlEscape(error.message)}</Message>${fields}</Error>`;
     res
       .writeHead(error.status, { 'content-type': 'application/xml', connection: 'close' })
       .end(body);
   }
 }
 
-/** Starts a bare HTTP server whose only job is authenticateS3Request, recording each outcome. */
-export async function startAuthHarness(): Promise<AuthHarness> {
+/**
+ * Starts a bare HTTP server whose only job is authenticateS3Request, recording each outcome.
+ * `region` overrides the stand-in's region (AWS's published examples are for us-east-1).
+ */
+export async function startAuthHarness(options: { region?: string } = {}): Promise<AuthHarness> {
   const state = bootstrapState(defaultSetup());
-  const clock: { now: number | undefined } = { now: undefined };
+  const region = options.region ?? state.region;
+  const clock: AuthHarness['clock'] = { now: undefined, offsetMs: 0 };
   let endpoint = '';
   const ctx: LocalAwsContext = {
     state,
@@ -86,8 +104,8 @@ export async function startAuthHarness(): Promise<AuthHarness> {
     get endpoint() {
       return endpoint;
     },
-    region: state.region,
-    now: () => clock.now ?? Date.now(),
+    region,
+    now: () => clock.now ?? Date.now() + clock.offsetMs,
     log: () => undefined,
     random: () => 0.5,
   };
@@ -101,7 +119,7 @@ export async function startAuthHarness(): Promise<AuthHarness> {
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   return {
     endpoint,
-    region: state.region,
+    region,
     ctx,
     outcomes,
     clock,
@@ -111,8 +129,8 @@ export async function startAuthHarness(): Promise<AuthHarness> {
         secretAccessKey: randomBytes(30).toString('base64'),
         sessionToken: randomBytes(120).toString('base64'),
         expiration: Date.now() + 3_600_000,
-        identityId: `${state.region}:00000000-0000-4000-8000-000000000000`,
-        identityPoolId: `${state.region}:11111111-1111-4111-8111-111111111111`,
+        identityId: `${region}:00000000-0000-4000-8000-000000000000`,
+        identityPoolId: `${region}:11111111-1111-4111-8111-111111111111`,
         roleArn: 'arn:aws:iam::000000000000:role/hakobu-authenticated',
         ...overrides,
       };
