@@ -44,7 +44,13 @@ export async function serveAdmin(
           patch.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
         );
       }
-      Object.assign(ctx.state.faults, patch.data);
+      // zod fills .default()s even in a partial schema: apply only the fields the caller sent,
+      // or every PUT would quietly reset the other settings.
+      const sent = Object.keys(json as object);
+      Object.assign(
+        ctx.state.faults,
+        Object.fromEntries(Object.entries(patch.data).filter(([key]) => sent.includes(key))),
+      );
       ctx.save();
       return sendJson(res, 200, ctx.state.faults);
     }
