@@ -87,7 +87,7 @@ export async function serveS3(
       await operation.handle({ ...r, storage });
     }
   } catch (error) {
-    if (error instanceof ConnectionDropped || (req.destroyed && !res.headersSent)) {
+    if (error instanceof ConnectionDropped || req.socket.destroyed) {
       dropped = true;
       res.destroy();
     } else {

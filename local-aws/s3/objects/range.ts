@@ -25,8 +25,8 @@ export function resolveRange(value: string | undefined, size: number): ByteRange
     return { start: Math.max(0, size - suffix), end: size - 1 };
   }
   const start = Number(first);
-  const end = last === '' ? size - 1 : Number(last);
-  if (end < start) return undefined;
+  if (last !== '' && Number(last) < start) return undefined;
   if (start >= size) throw invalidRange(value, size);
+  const end = last === '' ? size - 1 : Number(last);
   return { start, end: Math.min(end, size - 1) };
 }

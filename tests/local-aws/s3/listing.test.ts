@@ -1,0 +1,181 @@
+import {
+  ListObjectsCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  S3ServiceException,
+  type S3Client,
+} from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { demoCredentials, type IdentityCredentials } from '../../helpers/identity';
+import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
+import { s3Client } from './s3-test-kit';
+
+let la: TestLocalAws;
+let me: IdentityCredentials;
+let s3: S3Client;
+let home: string;
+const names = [
+  'a.txt',
+  'b/1.txt',
+  'b/2.txt',
+  'b/deeper/3.txt',
+  'c/1.txt',
+  'd.txt',
+  'e/1.txt',
+  'f.txt',
+  // Emoji sort after U+E000..U+FFFF in S3's (UTF-8) order, unlike JavaScript's string order.
+  'g-\u{1F600}.txt',
+  'g-\uFF21.txt',
+];
+
+beforeAll(async () => {
+  la = await startTestLocalAws();
+  me = await demoCredentials(la);
+  s3 = s3Client(la, me);
+  home = `${me.identityId}/`;
+  for (const name of names) {
+    await s3.send(new PutObjectCommand({ Bucket: la.info.bucket, Key: home + name, Body: name }));
+  }
+});
+afterAll(() => la.dispose());
+
+/** Pages through ListObjectsV2 with continuation tokens, collecting every row. */
+async function listAll(pageSize: number, delimiter?: string) {
+  const keys: string[] = [];
+  const prefixes: string[] = [];
+  let token: string | undefined;
+  let pages = 0;
+  do {
+    const page = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: la.info.bucket,
+        Prefix: home,
+        MaxKeys: pageSize,
+        ContinuationToken: token,
+        ...(delimiter ? { Delimiter: delimiter } : {}),
+      }),
+    );
+    pages++;
+    expect(page.KeyCount).toBe((page.Contents?.length ?? 0) + (page.CommonPrefixes?.length ?? 0));
+    expect(page.KeyCount).toBeLessThanOrEqual(pageSize);
+    keys.push(...(page.Contents ?? []).map((c) => (c.Key ?? '').slice(home.length)));
+    prefixes.push(...(page.CommonPrefixes ?? []).map((p) => (p.Prefix ?? '').slice(home.length)));
+    token = page.IsTruncated ? page.NextContinuationToken : undefined;
+    if (page.IsTruncated) expect(token).toBeTruthy();
+  } while (token);
+  return { keys, prefixes, pages };
+}
+
+describe('ListObjectsV2', () => {
+  test('lists keys in UTF-8 byte order with sizes and ETags', async () => {
+    const page = await s3.send(new ListObjectsV2Command({ Bucket: la.info.bucket, Prefix: home }));
+    expect(page.Contents?.map((c) => c.Key?.slice(home.length))).toEqual([
+      'a.txt',
+      'b/1.txt',
+      'b/2.txt',
+      'b/deeper/3.txt',
+      'c/1.txt',
+      'd.txt',
+      'e/1.txt',
+      'f.txt',
+      'g-\uFF21.txt',
+      'g-\u{1F600}.txt',
+    ]);
+    expect(page.Contents?.[0]).toMatchObject({ Size: 5, StorageClass: 'STANDARD' });
+    expect(page.Contents?.[0]?.ETag).toMatch(/^"[0-9a-f]{32}"$/);
+    expect(page.IsTruncated).toBe(false);
+  });
+
+  test('a delimiter rolls keys up into folders', async () => {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: la.info.bucket, Prefix: `${home}b/`, Delimiter: '/' }),
+    );
+    expect(page.Contents?.map((c) => c.Key)).toEqual([`${home}b/1.txt`, `${home}b/2.txt`]);
+    expect(page.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${home}b/deeper/`]);
+    expect(page.Delimiter).toBe('/');
+  });
+
+  test('continuation tokens page through keys and folders without repeats or gaps', async () => {
+    const flat = await listAll(3);
+    expect(flat.keys).toHaveLength(names.length);
+    expect(flat.pages).toBe(4);
+    const folded = await listAll(2, '/');
+    expect(folded.keys).toEqual(['a.txt', 'd.txt', 'f.txt', 'g-\uFF21.txt', 'g-\u{1F600}.txt']);
+    expect(folded.prefixes).toEqual(['b/', 'c/', 'e/']);
+  });
+
+  test('start-after skips to the keys after it', async () => {
+    const page = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: la.info.bucket,
+        Prefix: home,
+        StartAfter: `${home}d.txt`,
+      }),
+    );
+    expect(page.Contents?.[0]?.Key).toBe(`${home}e/1.txt`);
+    expect(page.StartAfter).toBe(`${home}d.txt`);
+  });
+
+  test('encoding-type=url percent-encodes keys that XML cannot carry', async () => {
+    const odd = `${home}odd/ctl\u0001 plus+ü.txt`;
+    await s3.send(new PutObjectCommand({ Bucket: la.info.bucket, Key: odd, Body: 'x' }));
+    const page = await s3.send(
+      new ListObjectsV2Command({
+        Bucket: la.info.bucket,
+        Prefix: `${home}odd/`,
+        EncodingType: 'url',
+      }),
+    );
+    expect(page.EncodingType).toBe('url');
+    const encoded = page.Contents?.[0]?.Key ?? '';
+    expect(encoded).toBe(`${home.replace(':', '%3A')}odd/ctl%01+plus%2B%C3%BC.txt`);
+    expect(decodeURIComponent(encoded.replace(/\+/g, ' '))).toBe(odd);
+    expect(page.Prefix).toBe(`${home.replace(':', '%3A')}odd/`);
+  });
+
+  test('max-keys above 1000 is capped; a forged continuation token is refused', async () => {
+    const page = await s3.send(
+      new ListObjectsV2Command({ Bucket: la.info.bucket, Prefix: home, MaxKeys: 5000 }),
+    );
+    expect(page.MaxKeys).toBe(1000);
+    const error = await s3
+      .send(
+        new ListObjectsV2Command({
+          Bucket: la.info.bucket,
+          Prefix: home,
+          ContinuationToken: 'nope',
+        }),
+      )
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(S3ServiceException);
+    expect((error as S3ServiceException).name).toBe('InvalidArgument');
+  });
+
+  test("listing outside the identity's prefix is AccessDenied", async () => {
+    const error = await s3
+      .send(new ListObjectsV2Command({ Bucket: la.info.bucket }))
+      .catch((e: unknown) => e);
+    expect((error as S3ServiceException).name).toBe('AccessDenied');
+    expect((error as S3ServiceException).$metadata.httpStatusCode).toBe(403);
+  });
+});
+
+test('ListObjects (v1) pages with markers', async () => {
+  const first = await s3.send(
+    new ListObjectsCommand({ Bucket: la.info.bucket, Prefix: home, Delimiter: '/', MaxKeys: 2 }),
+  );
+  expect(first.Contents?.map((c) => c.Key)).toEqual([`${home}a.txt`]);
+  expect(first.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${home}b/`]);
+  expect(first.IsTruncated).toBe(true);
+  const second = await s3.send(
+    new ListObjectsCommand({
+      Bucket: la.info.bucket,
+      Prefix: home,
+      Delimiter: '/',
+      MaxKeys: 2,
+      Marker: first.NextMarker,
+    }),
+  );
+  expect(second.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${home}c/`]);
+  expect(second.Contents?.map((c) => c.Key)).toEqual([`${home}d.txt`]);
+});

@@ -1,0 +1,86 @@
+import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { createCipheriv, createHash } from 'node:crypto';
+import { once } from 'node:events';
+import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
+import { finished } from 'node:stream/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import type { IdentityCredentials } from '../../helpers/identity';
+import type { TestLocalAws } from '../../helpers/local-aws';
+
+/** An SDK client for the stand-in, path-style, with the SDK's default checksum behaviour. */
+export function s3Client(
+  la: TestLocalAws,
+  identity: IdentityCredentials,
+  config: Partial<S3ClientConfig> = {},
+): S3Client {
+  return new S3Client({
+    region: la.info.region,
+    endpoint: la.info.endpoint,
+    forcePathStyle: true,
+    credentials: identity.credentials,
+    ...config,
+  });
+}
+
+/** SHA-256 (hex) of a stream, without holding it in memory. */
+export async function sha256OfStream(stream: AsyncIterable<Uint8Array>): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of stream) hash.update(chunk);
+  return hash.digest('hex');
+}
+
+/** SHA-256 (hex) of a file on disk. */
+export const sha256OfFile = (path: string) => sha256OfStream(createReadStream(path));
+
+/** Deterministic pseudo-random bytes (AES-CTR keystream), so a failure can be reproduced. */
+export function testBytes(size: number, seed = 1): Buffer {
+  return keystream(seed).update(Buffer.alloc(size));
+}
+
+function keystream(seed: number) {
+  const key = createHash('sha256').update(`hakobu-test-${seed}`).digest();
+  return createCipheriv('aes-256-ctr', key, Buffer.alloc(16));
+}
+
+/** Writes `size` deterministic bytes to a file in 1 MiB steps, never holding them all. */
+export async function writeTestFile(path: string, size: number, seed = 1): Promise<void> {
+  const cipher = keystream(seed);
+  const zeros = Buffer.alloc(1024 * 1024);
+  const out = createWriteStream(path);
+  for (let written = 0; written < size; written += zeros.length) {
+    const chunk = cipher.update(zeros.subarray(0, Math.min(zeros.length, size - written)));
+    if (!out.write(chunk)) await once(out, 'drain');
+  }
+  out.end();
+  await finished(out);
+}
+
+/** One line of <data>/requests.log. */
+export interface LoggedRequest {
+  service: string;
+  action?: string;
+  key?: string;
+  uploadId?: string;
+  partNumber?: number;
+  status?: number;
+  code?: string;
+  fault?: string;
+}
+
+/** The S3 lines of requests.log so far. */
+export function s3Requests(la: TestLocalAws): LoggedRequest[] {
+  return readFileSync(join(la.dataDir, 'requests.log'), 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as LoggedRequest)
+    .filter((entry) => entry.service === 's3' && entry.action !== undefined);
+}
+
+/** Reads a whole small SDK body as text. */
+export async function bodyText(body: Readable | undefined): Promise<string> {
+  if (!body) return '';
+  const chunks: Buffer[] = [];
+  for await (const chunk of body) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
