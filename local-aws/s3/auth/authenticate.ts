@@ -113,9 +113,13 @@ function verifySignature(
   });
 }
 
-/** S3 does not trust x-amz-* headers that ride along outside the signature. */
+/**
+ * S3 does not trust x-amz-* headers that ride along outside the signature. A presigned request's
+ * payload is UNSIGNED-PAYLOAD whatever x-amz-content-sha256 says, so that one header is harmless.
+ */
 function checkAllAmzHeadersSigned(req: IncomingMessage, claim: SignatureClaim): void {
   const signed = new Set(claim.signedHeaders);
+  if (claim.kind === 'presigned') signed.add('x-amz-content-sha256');
   const unsigned = Object.keys(req.headers).filter(
     (name) => name.startsWith('x-amz-') && !signed.has(name),
   );

@@ -145,6 +145,16 @@ describe('presigned URLs made by the SDK signer', () => {
     });
   });
 
+  test('an x-amz-content-sha256 header sent along with a URL is tolerated', async () => {
+    const url = await presign({ method: 'PUT', path: '/hakobu-demo/k' });
+    const response = await fetch(url, {
+      method: 'PUT',
+      body: 'x',
+      headers: { 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
+    });
+    expect(response.status).toBe(200);
+  });
+
   test('a URL that also carries an Authorization header is InvalidArgument', async () => {
     const url = await presign({ method: 'GET', path: '/hakobu-demo/k' });
     const response = await fetch(url, {
