@@ -55,6 +55,11 @@ export async function serveS3(
     const { bucket, key, query } = parseTarget(req.url ?? '/');
     if (bucket) log.bucket = bucket;
     if (key) log.key = key;
+    // Logged even when the request fails before its handler runs: resume tests count attempts.
+    const uploadId = query.get('uploadId');
+    const partNumber = Number(query.get('partNumber') ?? 'NaN');
+    if (uploadId) log.uploadId = uploadId;
+    if (Number.isInteger(partNumber)) log.partNumber = partNumber;
     const operation = resolveOperation(
       method,
       bucket,

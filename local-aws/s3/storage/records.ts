@@ -8,6 +8,7 @@ export type ChecksumAlgorithmName = z.infer<typeof ChecksumAlgorithmName>;
 export const ChecksumType = z.enum(['FULL_OBJECT', 'COMPOSITE']);
 export type ChecksumType = z.infer<typeof ChecksumType>;
 
+/** An object's checksum as stored and returned with x-amz-checksum-mode: ENABLED. */
 export const StoredChecksum = z.object({
   algorithm: ChecksumAlgorithmName,
   type: ChecksumType,

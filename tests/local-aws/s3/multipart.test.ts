@@ -193,3 +193,47 @@ test('a part number outside 1..10000 is InvalidArgument', async () => {
   expect(error.name).toBe('InvalidArgument');
   expect(error.message).toBe('Part number must be an integer between 1 and 10000, inclusive');
 });
+
+test('a FULL_OBJECT CRC32 upload checks the whole-object checksum and the SDK validates it on GET', async () => {
+  const Key = `${me.identityId}/mp/full-object.bin`;
+  const bodies = [testBytes(5 * MiB, 8), testBytes(4321, 9)];
+  const { UploadId } = await s3.send(
+    new CreateMultipartUploadCommand({
+      Bucket,
+      Key,
+      ChecksumAlgorithm: 'CRC32',
+      ChecksumType: 'FULL_OBJECT',
+    }),
+  );
+  const parts: CompletedPart[] = [];
+  for (const [i, Body] of bodies.entries()) {
+    const result = await s3.send(
+      new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: i + 1, Body }),
+    );
+    parts.push({ PartNumber: i + 1, ETag: result.ETag, ChecksumCRC32: result.ChecksumCRC32 });
+  }
+  const whole = Buffer.alloc(4);
+  whole.writeUInt32BE(crc32(Buffer.concat(bodies)));
+  const complete = (ChecksumCRC32: string) =>
+    s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket,
+        Key,
+        UploadId,
+        ChecksumCRC32,
+        ChecksumType: 'FULL_OBJECT',
+        MultipartUpload: { Parts: parts },
+      }),
+    );
+  const wrong = await failure(complete('AAAAAA=='));
+  expect(wrong.name).toBe('BadDigest');
+  const done = await complete(whole.toString('base64'));
+  expect(done.ChecksumCRC32).toBe(whole.toString('base64'));
+  expect(done.ChecksumType).toBe('FULL_OBJECT');
+
+  const got = await s3.send(new GetObjectCommand({ Bucket, Key, ChecksumMode: 'ENABLED' }));
+  expect(got.ChecksumCRC32).toBe(whole.toString('base64'));
+  expect(await sha256OfStream(got.Body as Readable)).toBe(
+    createHash('sha256').update(Buffer.concat(bodies)).digest('hex'),
+  );
+});
