@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { LocalAwsContext } from './context';
 import { createRequestListener } from './app';
 import { seededRandom } from './faults/dice';
+import { openAllBuckets } from './s3/storage/bucket-storage';
 import { defaultSetup } from './setup/default-setup';
 import { LocalAwsSetup } from './setup/schema';
 import { readJsonIfExists, writeFileAtomic } from './state/atomic-file';
@@ -120,6 +121,8 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
     random: seededRandom(state.faults.seed),
   };
 
+  // Rebuilds each bucket's key index from disk and sweeps what a crash left half-written.
+  openAllBuckets(context);
   const server: Server = createServer(createRequestListener(context));
   // Long uploads through a slow fault-injected link must not be cut by Node's default timeouts.
   server.requestTimeout = 0;
