@@ -12,19 +12,23 @@ import { mfaView, userAttributes } from './user-view';
 /** Cognito keeps a ForgotPassword code valid for one hour. */
 const RESET_CODE_LIFETIME_MS = 60 * 60 * 1000;
 
+/** Input of the operations that act on the caller's own account (GetUser, GlobalSignOut). */
 export const AccessTokenInput = z.object({ AccessToken: z.string().min(1) });
 
+/** ChangePassword's input. */
 export const ChangePasswordInput = AccessTokenInput.extend({
   PreviousPassword: z.string().min(1),
   ProposedPassword: z.string().min(1),
 });
 
+/** ForgotPassword's input. */
 export const ForgotPasswordInput = z.object({
   ClientId: z.string().min(1),
   Username: z.string().min(1),
   SecretHash: z.string().optional(),
 });
 
+/** ConfirmForgotPassword's input. */
 export const ConfirmForgotPasswordInput = ForgotPasswordInput.extend({
   ConfirmationCode: z.string().min(1),
   Password: z.string().min(1),

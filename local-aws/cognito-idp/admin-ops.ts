@@ -24,17 +24,20 @@ export const AdminUserInput = z.object({
   Username: z.string().min(1),
 });
 
+/** AdminCreateUser's input. */
 export const AdminCreateUserInput = AdminUserInput.extend({
   UserAttributes: z.array(AttributeInput).default([]),
   TemporaryPassword: z.string().min(1).optional(),
   MessageAction: z.enum(['RESEND', 'SUPPRESS']).optional(),
 });
 
+/** AdminSetUserPassword's input. */
 export const AdminSetUserPasswordInput = AdminUserInput.extend({
   Password: z.string().min(1),
   Permanent: z.boolean().default(false),
 });
 
+/** AdminAddUserToGroup's and AdminRemoveUserFromGroup's input. */
 export const AdminGroupInput = AdminUserInput.extend({ GroupName: z.string().min(1) });
 
 function poolUser(ctx: LocalAwsContext, input: z.infer<typeof AdminUserInput>) {

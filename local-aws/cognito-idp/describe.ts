@@ -4,7 +4,9 @@ import { CognitoErrors } from './errors';
 import { requirePool } from './lookup';
 import { policyOf } from './password';
 
+/** DescribeUserPool's input. */
 export const DescribeUserPoolInput = z.object({ UserPoolId: z.string().min(1) });
+/** DescribeUserPoolClient's input. */
 export const DescribeUserPoolClientInput = DescribeUserPoolInput.extend({
   ClientId: z.string().min(1),
 });

@@ -54,9 +54,6 @@ export const CognitoErrors = {
     invalidParameter('TIMESTAMP format should be EEE MMM d HH:mm:ss z yyyy in english.'),
   /** unverified */
   invalidSrpA: () => invalidParameter('SRP_A is invalid.'),
-  /** unverified */
-  unsupportedChallenge: (name: string) =>
-    invalidParameter(`Challenge ${name} is not supported for this sign-in.`),
 
   secretHashMissing: (clientId: string) =>
     notAuthorized(`Client ${clientId} is configured with secret but SECRET_HASH was not received`),

@@ -5,12 +5,14 @@ import { checkClientSecret, requireClient } from '../lookup';
 import { renewFromRefreshToken } from './renew';
 import { findRefreshToken, revokeSignIn } from './store';
 
+/** GetTokensFromRefreshToken's input. */
 export const GetTokensInput = z.object({
   RefreshToken: z.string().min(1),
   ClientId: z.string().min(1),
   ClientSecret: z.string().optional(),
 });
 
+/** RevokeToken's input. */
 export const RevokeTokenInput = z.object({
   Token: z.string().min(1),
   ClientId: z.string().min(1),

@@ -61,8 +61,9 @@ function assertFlowEnabled(client: AppClientState, flow: AuthFlow): void {
       return;
     case 'REFRESH_TOKEN_AUTH':
     case 'REFRESH_TOKEN':
-      if (!allowed.has('ALLOW_REFRESH_TOKEN_AUTH')) throw CognitoErrors.refreshAuthNotEnabled();
+      // Rotation is the likelier cause when both apply, and its message names the fix.
       if (client.refreshTokenRotation) throw CognitoErrors.refreshAuthWithRotation();
+      if (!allowed.has('ALLOW_REFRESH_TOKEN_AUTH')) throw CognitoErrors.refreshAuthNotEnabled();
       return;
     case 'CUSTOM_AUTH':
       throw CognitoErrors.customAuthNotConfigured();
