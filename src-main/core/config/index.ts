@@ -1,5 +1,5 @@
 // The configuration module's public surface: load, save, explain.
-export { HakobuConfig, ConfigLayer, Location } from './schema';
+export { HakobuConfig, ConfigLayer, LocationConfig } from './schema';
 export { IDENTITY_ID_VARIABLE, OWN_FOLDER_PREFIX } from './field-rules';
 export {
   loadConfig,

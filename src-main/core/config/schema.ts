@@ -61,7 +61,7 @@ const Concurrency = z.number().int().min(1).max(16);
 const PartSizeMiB = z.number().int().min(5).max(5120);
 
 /** One place to upload to and browse: a bucket (or access point) plus a key prefix template. */
-export const Location = z
+export const LocationConfig = z
   .object({
     name: ruled(checkLocationName),
     bucket: ruled(checkBucket),
@@ -72,10 +72,10 @@ export const Location = z
     const rule: FieldRule = (value, field) => checkPrefix(value, field, location.access);
     addRuleIssue(ctx, rule, location.prefix, ['prefix']);
   });
-export type Location = z.infer<typeof Location>;
+export type LocationConfig = z.infer<typeof LocationConfig>;
 
 const Locations = z
-  .array(Location)
+  .array(LocationConfig)
   .min(1)
   .superRefine((locations, ctx) => {
     const seen = new Set<string>();
