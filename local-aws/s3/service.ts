@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalAwsContext } from '../context';
 import { AwsError } from '../http/aws-error';
 import { bucketArn, objectArn, requireAllowed } from './access';
-import { authenticateS3Request } from './auth/authenticate';
+import { authenticateS3Request, type AuthenticatedRequest } from './auth/authenticate';
 import { internalError, invalidUri, keyTooLong, noSuchBucket } from './errors';
 import { ConnectionDropped } from './faults';
 import { header, type S3LogFields, type S3Request } from './request';
@@ -51,6 +51,7 @@ export async function serveS3(
   const log: S3LogFields = { action: 'Unknown' };
   let dropped = false;
   let code: string | undefined;
+  let auth: AuthenticatedRequest | undefined;
   try {
     const { bucket, key, query } = parseTarget(req.url ?? '/');
     if (bucket) log.bucket = bucket;
@@ -68,7 +69,7 @@ export async function serveS3(
       header(req, 'x-amz-copy-source') !== undefined,
     );
     if (!(operation instanceof AwsError)) log.action = operation.name;
-    const auth = await authenticateS3Request(ctx, req, new URL(req.url ?? '/', ctx.endpoint));
+    auth = await authenticateS3Request(ctx, req, new URL(req.url ?? '/', ctx.endpoint));
     if (operation instanceof AwsError) throw operation;
     const keyBytes = Buffer.byteLength(key);
     if (keyBytes > MAX_KEY_BYTES) throw keyTooLong(keyBytes);
@@ -105,6 +106,11 @@ export async function serveS3(
       }
       code = s3Error.code;
       sendS3Error(res, method, requestId, s3Error);
+      // A refused upload's body is still arriving: read it off so the connection stays usable.
+      if (auth && !auth.payload.readableEnded) {
+        auth.payload.on('error', () => undefined);
+        auth.payload.resume();
+      }
     }
   }
   ctx.log({

@@ -1,6 +1,7 @@
 import {
   DeleteObjectCommand,
   DeleteObjectsCommand,
+  GetBucketLocationCommand,
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
@@ -214,7 +215,7 @@ describe('missing things', () => {
             ...role.policy.Statement,
             {
               Effect: 'Allow',
-              Action: 's3:ListBucket',
+              Action: ['s3:ListBucket', 's3:GetBucketLocation'],
               Resource: `arn:aws:s3:::${base.buckets[0]?.name ?? ''}`,
             },
           ],
@@ -237,6 +238,8 @@ describe('missing things', () => {
       expect((await client.send(new HeadBucketCommand({ Bucket }))).BucketRegion).toBe(
         open.info.region,
       );
+      const location = await client.send(new GetBucketLocationCommand({ Bucket }));
+      expect(location.LocationConstraint).toBe(open.info.region);
     } finally {
       await open.dispose();
     }
