@@ -135,8 +135,12 @@ export interface DoctorStepView {
   id: string;
   title: string;
   status: 'ok' | 'warn' | 'fail' | 'skipped';
+  /** Stable code of the outcome (e.g. "doctor.authFlow.notEnabled"): the UI translates by it. */
+  code?: string;
   detail?: string;
   fix?: string;
+  /** Values the translated detail and fix interpolate (bucket, role ARN, identity ID…). */
+  params?: Record<string, string | number>;
 }
 
 export interface DoctorReportView {
