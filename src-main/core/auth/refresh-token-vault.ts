@@ -1,0 +1,91 @@
+import type { KeychainStatus } from '../../contract/views';
+import type { Logger } from '../log/logger';
+import { SignInVault, type SecretStore } from '../secrets';
+
+/** A sign-in remembered in the keychain: whose it is and the refresh token, nothing else. */
+export interface RememberedSignIn {
+  username: string;
+  refreshToken: string;
+}
+
+/**
+ * Keeps the refresh token in the OS keychain (through the secrets module's SignInVault). Without
+ * a keychain, or when it refuses a write, the session lives in memory only and the user signs in
+ * again at the next launch; `knownStatus` tells the UI which. Never throws: a keychain problem
+ * must not break sign-in or sign-out.
+ */
+export class RefreshTokenVault {
+  private status: KeychainStatus | undefined;
+  private readonly vault: SignInVault | undefined;
+
+  constructor(
+    private readonly store: SecretStore | undefined,
+    private readonly userPoolId: string,
+    private readonly log: Logger,
+  ) {
+    this.vault = store ? new SignInVault(store) : undefined;
+  }
+
+  /** The keychain status found by the last probe or write ('unavailable' before any). */
+  get knownStatus(): KeychainStatus {
+    return this.status ?? 'unavailable';
+  }
+
+  /** Probes the keychain once; later calls reuse the answer. */
+  async probe(): Promise<KeychainStatus> {
+    if (this.status) return this.status;
+    let available = false;
+    try {
+      available = (await this.store?.available()) ?? false;
+    } catch (error) {
+      this.log.warn('keychain probe failed; the session will not be remembered', error);
+    }
+    this.status = available ? 'available' : 'unavailable';
+    return this.status;
+  }
+
+  /** The sign-in remembered for this user pool, or null. */
+  async read(): Promise<RememberedSignIn | null> {
+    if ((await this.probe()) !== 'available' || !this.vault) return null;
+    try {
+      const last = await this.vault.restoreLast(this.userPoolId);
+      return last ? { username: last.username, refreshToken: last.signIn.refreshToken } : null;
+    } catch (error) {
+      this.log.warn('keychain read failed', error);
+      return null;
+    }
+  }
+
+  /** Who signed in last (kept after sign-out to prefill the form), or undefined. */
+  async lastUsername(): Promise<string | undefined> {
+    if ((await this.probe()) !== 'available' || !this.vault) return undefined;
+    try {
+      return (await this.vault.lastUsername(this.userPoolId)) ?? undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Remembers a sign-in; if the keychain refuses, the session simply stays in memory only. */
+  async write(username: string, refreshToken: string): Promise<void> {
+    if ((await this.probe()) !== 'available' || !this.vault) return;
+    try {
+      const written = await this.vault.save(this.userPoolId, username, { refreshToken });
+      if (written.ok) return;
+      this.log.warn(`keychain refused the sign-in (${written.code}); it will not be remembered`);
+    } catch (error) {
+      this.log.warn('keychain write failed; the sign-in will not be remembered', error);
+    }
+    this.status = 'unavailable';
+  }
+
+  /** Forgets a user's sign-in (sign-out, dead refresh token). */
+  async remove(username: string): Promise<void> {
+    if (!this.vault) return;
+    try {
+      await this.vault.forget(this.userPoolId, username);
+    } catch (error) {
+      this.log.warn('keychain delete failed', error);
+    }
+  }
+}
