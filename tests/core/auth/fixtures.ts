@@ -1,0 +1,63 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { HakobuConfig } from '../../../src-main/core/config';
+import type { LocalAwsSetup } from '../../../local-aws/setup/schema';
+import type { TestLocalAws } from '../../helpers/local-aws';
+
+/** A Hakobu config pointing at a test stand-in (its first pool, client and identity pool). */
+export function configFor(la: TestLocalAws, patch: Partial<HakobuConfig> = {}): HakobuConfig {
+  const { info } = la;
+  // Parsed like a real config file, so tests run with exactly what the app would accept.
+  return HakobuConfig.parse({
+    region: info.region,
+    userPoolId: info.userPoolId,
+    clientId: info.clientId,
+    identityPoolId: info.identityPoolId,
+    endpoints: { cognitoIdp: info.endpoint, cognitoIdentity: info.endpoint, s3: info.endpoint },
+    locations: [{ name: 'demo', bucket: info.bucket }],
+    ...patch,
+  });
+}
+
+/** One line of <dataDir>/requests.log. */
+export interface LoggedRequest {
+  service: string;
+  action: string;
+  status: number;
+}
+
+/** Every request the stand-in has answered so far. */
+export function requests(la: TestLocalAws): LoggedRequest[] {
+  let text: string;
+  try {
+    text = readFileSync(join(la.dataDir, 'requests.log'), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as LoggedRequest);
+}
+
+/** How many requests of one action the stand-in has answered. */
+export const countOf = (la: TestLocalAws, action: string) =>
+  requests(la).filter((r) => r.action === action).length;
+
+/** Waits (really) for a number of milliseconds: lifetimes are shortened, never faked. */
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+type PoolSetup = LocalAwsSetup['userPools'][number];
+
+/** The default setup with its user pool changed (clients, users, MFA) by `change`. */
+export function withPool(change: (pool: PoolSetup) => Record<string, unknown>) {
+  return (base: LocalAwsSetup): Record<string, unknown> => {
+    const [pool, ...rest] = base.userPools;
+    if (!pool) throw new Error('the default setup has no user pool');
+    return { ...base, userPools: [{ ...pool, ...change(pool) }, ...rest] };
+  };
+}
+
+/** The default setup with its app client changed (flows, secret, rotation). */
+export const withClient = (patch: Record<string, unknown>) =>
+  withPool((pool) => ({ clients: pool.clients.map((c) => ({ ...c, ...patch })) }));

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import {
+  CognitoIdentityProviderClient,
+  InitiateAuthCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
+import keytar from 'keytar';
+import { afterEach, describe, expect, it } from 'vitest';
+import { createAuthSession, type AuthSession } from '../../../src-main/core/auth';
+import {
+  KeytarSecretStore,
+  MemorySecretStore,
+  signInAccount,
+  type SecretStore,
+} from '../../../src-main/core/secrets';
+import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
+import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
+import { configFor, countOf } from './fixtures';
+
+// Each test has its own keychain service, so runs never see each other's entries.
+let service = '';
+let la: TestLocalAws | undefined;
+const sessions: AuthSession[] = [];
+afterEach(async () => {
+  for (const s of sessions.splice(0)) s.dispose();
+  await la?.dispose();
+  la = undefined;
+  for (const entry of await keytar.findCredentials(service)) {
+    await keytar.deletePassword(service, entry.account);
+  }
+});
+
+/** A session as a fresh launch of the app would build it: a new object over the real keychain. */
+function launch(secrets: SecretStore | undefined = new KeytarSecretStore({ service })) {
+  if (!la) throw new Error('start the stand-in first');
+  const session = createAuthSession({ config: configFor(la), ...(secrets ? { secrets } : {}) });
+  sessions.push(session);
+  return session;
+}
+
+const storedSignIn = async () => {
+  if (!la) throw new Error('start the stand-in first');
+  return keytar.getPassword(service, signInAccount(la.info.userPoolId, DEMO_USERNAME));
+};
+
+describe('remembered sign-in (real keychain)', () => {
+  it('keeps only the refresh token, and restores the session silently at the next launch', async () => {
+    service = `hakobu-test-${randomUUID()}`;
+    la = await startTestLocalAws();
+    const first = launch();
+    await first.restore();
+    expect(await first.signIn(DEMO_USERNAME, DEMO_PASSWORD)).toMatchObject({
+      status: 'signedIn',
+      keychain: 'available',
+    });
+    const idToken = await first.getIdToken();
+    const stored = JSON.parse((await storedSignIn()) ?? 'null') as Record<string, unknown>;
+    expect(Object.keys(stored)).toEqual(['refreshToken']);
+    expect(JSON.stringify(stored)).not.toContain(idToken);
+
+    const signInsBefore = countOf(la, 'RespondToAuthChallenge');
+    const second = launch();
+    expect(await second.restore()).toMatchObject({ status: 'signedIn', username: DEMO_USERNAME });
+    expect(await second.getIdToken()).toMatch(/^eyJ/);
+    expect(countOf(la, 'RespondToAuthChallenge')).toBe(signInsBefore); // no password asked
+  });
+
+  it('signs out at Cognito and deletes the keychain entry', async () => {
+    service = `hakobu-test-${randomUUID()}`;
+    la = await startTestLocalAws();
+    const session = launch();
+    await session.signIn(DEMO_USERNAME, DEMO_PASSWORD);
+    const { refreshToken } = JSON.parse((await storedSignIn()) ?? '{}') as { refreshToken: string };
+
+    expect(await session.signOut()).toMatchObject({
+      status: 'signedOut',
+      lastUsername: DEMO_USERNAME,
+    });
+
+    expect(countOf(la, 'GlobalSignOut')).toBe(1);
+    expect(countOf(la, 'RevokeToken')).toBe(1);
+    expect(await storedSignIn()).toBeNull();
+    await expect(session.getIdToken()).rejects.toMatchObject({ code: 'auth.notSignedIn' });
+    expect(await launch().restore()).toMatchObject({
+      status: 'signedOut',
+      lastUsername: DEMO_USERNAME,
+    });
+    // The old refresh token is dead at Cognito too, not just forgotten here.
+    const idp = new CognitoIdentityProviderClient({
+      region: la.info.region,
+      endpoint: la.info.endpoint,
+    });
+    await expect(
+      idp.send(
+        new InitiateAuthCommand({
+          ClientId: la.info.clientId,
+          AuthFlow: 'REFRESH_TOKEN_AUTH',
+          AuthParameters: { REFRESH_TOKEN: refreshToken },
+        }),
+      ),
+    ).rejects.toMatchObject({ name: 'NotAuthorizedException' });
+    idp.destroy();
+  });
+
+  it('forgets the sign-in even when Cognito cannot be reached', async () => {
+    service = `hakobu-test-${randomUUID()}`;
+    la = await startTestLocalAws();
+    const session = launch();
+    await session.signIn(DEMO_USERNAME, DEMO_PASSWORD);
+    await la.close();
+
+    expect(await session.signOut()).toMatchObject({ status: 'signedOut' });
+    expect(await storedSignIn()).toBeNull();
+  });
+
+  it('works for the session only when there is no keychain, and says so', async () => {
+    service = `hakobu-test-${randomUUID()}`;
+    la = await startTestLocalAws();
+    const noKeychain = new MemorySecretStore({ available: false });
+    const session = launch(noKeychain);
+
+    expect(await session.restore()).toMatchObject({ status: 'signedOut', keychain: 'unavailable' });
+    expect(await session.signIn(DEMO_USERNAME, DEMO_PASSWORD)).toMatchObject({
+      status: 'signedIn',
+      keychain: 'unavailable',
+    });
+    expect(await session.getIdToken()).toMatch(/^eyJ/);
+    expect(await launch(noKeychain).restore()).toMatchObject({ status: 'signedOut' });
+  });
+});
