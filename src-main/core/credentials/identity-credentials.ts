@@ -36,7 +36,7 @@ export interface IdentityCredentials {
    * Pass the rejected credentials and nothing is fetched if they were already replaced.
    */
   forceRefresh(rejected?: Pick<AwsCredentialIdentity, 'accessKeyId'>): Promise<void>;
-  /** Forgets credentials held in memory (sign-out); the identity ID cache is kept. */
+  /** Forgets credentials held in memory (the provider also does so itself at sign-out). */
   clear(): void;
   /** Releases network resources. */
   dispose(): void;
@@ -173,14 +173,24 @@ export function createIdentityCredentials(
 
   const refresh = singleFlight(fetchCredentials);
 
+  const stillFresh = (h: Held | undefined): h is Held =>
+    h !== undefined && !needsRefresh(h.requestedAt, h.credentials.expiration.getTime(), now());
+
+  // Every call asks the session first (free while the ID token is valid): credentials then end
+  // with the sign-in that earned them, and a different user never gets the previous one's keys.
   const provider: AwsCredentialIdentityProvider = async () => {
-    const current = held;
-    if (
-      current &&
-      !needsRefresh(current.requestedAt, current.credentials.expiration.getTime(), now())
-    ) {
-      return current.credentials;
+    let sub: string;
+    try {
+      sub = idTokenClaims(await getIdToken()).sub;
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (code === 'auth.notSignedIn' || code === 'auth.sessionExpired') held = undefined;
+      // Offline while the ID token renews: credentials still valid keep uploads going.
+      else if (stillFresh(held)) return held.credentials;
+      throw error;
     }
+    const current = held;
+    if (stillFresh(current) && current.sub === sub) return current.credentials;
     return (await refresh()).credentials;
   };
 

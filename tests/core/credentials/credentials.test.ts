@@ -12,7 +12,10 @@ import {
 } from '../../../src-main/core/credentials';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { configFor, countOf } from '../auth/fixtures';
+import { configFor, countOf, withPool } from '../auth/fixtures';
+
+const OTHER_USER = 'other@hakobu.example';
+const OTHER_PASSWORD = 'Other-user-2026!';
 
 let la: TestLocalAws | undefined;
 let appData: string | undefined;
@@ -121,15 +124,33 @@ describe('identity pool credentials', () => {
     expect(countOf(la, 'GetCredentialsForIdentity')).toBe(2);
   });
 
-  it('hands out nothing once the user has signed out and the credentials were cleared', async () => {
+  it('hands out nothing once the user has signed out, even keys that are still valid', async () => {
     la = await startTestLocalAws();
     const session = await signedIn();
     const creds = credentialsFor(session);
     await creds.provider();
     await session.signOut();
-    creds.clear();
 
     await expect(creds.provider()).rejects.toMatchObject({ code: 'auth.notSignedIn' });
     expect(countOf(la, 'GetCredentialsForIdentity')).toBe(1);
+  });
+
+  it('gives the next user their own credentials, never the previous user’s', async () => {
+    la = await startTestLocalAws(
+      withPool((pool) => ({
+        users: [...pool.users, { username: OTHER_USER, password: OTHER_PASSWORD }],
+      })),
+    );
+    const session = await signedIn();
+    const creds = credentialsFor(session);
+    const first = await creds.provider();
+    const firstId = await creds.identityId();
+
+    await session.signOut();
+    await session.signIn(OTHER_USER, OTHER_PASSWORD);
+
+    const second = await creds.provider();
+    expect(second.accessKeyId).not.toBe(first.accessKeyId);
+    expect(await creds.identityId()).not.toBe(firstId);
   });
 });
