@@ -1,0 +1,268 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocketServer, type WebSocket as ServerSocket } from 'ws';
+import { HakobuError } from '../../src-main/contract/api';
+import { setRelativePath } from '../../src-renderer/bridge/relative-paths';
+import {
+  createWebSocketBridge,
+  harnessUrls,
+  type WebSocketApi,
+} from '../../src-renderer/bridge/websocket';
+
+// A tiny stand-in for the web harness: one HTTP server with /ws (the protocol) and /stage.
+interface Harness {
+  port: number;
+  frames: unknown[];
+  sockets: Set<ServerSocket>;
+  staged: { url: URL; body: string }[];
+  reply: (frame: { id: number; channel: string; args: unknown[] }, socket: ServerSocket) => void;
+  server: Server;
+  wss: WebSocketServer;
+}
+
+let harness: Harness;
+let bridge: WebSocketApi | undefined;
+
+async function startHarness(): Promise<Harness> {
+  const h: Partial<Harness> = {
+    frames: [],
+    sockets: new Set(),
+    staged: [],
+    reply: (frame, socket) =>
+      socket.send(
+        JSON.stringify({ type: 'result', id: frame.id, envelope: { ok: true, value: frame.args } }),
+      ),
+  };
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      if (req.method !== 'PUT' || url.pathname !== '/stage') {
+        res.writeHead(404).end();
+        return;
+      }
+      h.staged?.push({ url, body: Buffer.concat(chunks).toString() });
+      if (url.searchParams.get('name')?.includes('refused')) {
+        res.writeHead(403).end();
+        return;
+      }
+      const batch = url.searchParams.get('batch') ?? '';
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ path: `/staging/${batch}/${url.searchParams.get('name')}` }));
+    });
+  });
+  const wss = new WebSocketServer({ server, path: '/ws' });
+  wss.on('connection', (socket, request) => {
+    const token = new URL(request.url ?? '', 'http://x').searchParams.get('token');
+    if (token !== 'secret') {
+      socket.close(4401);
+      return;
+    }
+    h.sockets?.add(socket);
+    socket.on('close', () => h.sockets?.delete(socket));
+    socket.on('message', (data) => {
+      const frame = JSON.parse(String(data)) as { id: number; channel: string; args: unknown[] };
+      h.frames?.push(frame);
+      h.reply?.(frame, socket);
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  // One object, mutated: the handlers above read `reply` from it, so tests can swap it.
+  return Object.assign(h, { port: (server.address() as AddressInfo).port, server, wss }) as Harness;
+}
+
+/** Waits for a condition the test cannot be notified of (bounded; never asserts how long it took). */
+async function until(condition: () => boolean, what: string): Promise<void> {
+  for (let i = 0; i < 400; i++) {
+    if (condition()) return;
+    await new Promise((r) => setTimeout(r, 10));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}
+
+function connect(): WebSocketApi {
+  bridge = createWebSocketBridge({
+    ...harnessUrls(`http://127.0.0.1:${harness.port}/index.html?token=secret`),
+    reconnectDelay: () => 20,
+  });
+  return bridge;
+}
+
+const pushToAll = (frame: unknown) => {
+  for (const socket of harness.sockets) socket.send(JSON.stringify(frame));
+};
+
+beforeEach(async () => {
+  harness = await startHarness();
+});
+
+afterEach(async () => {
+  bridge?.close();
+  bridge = undefined;
+  for (const socket of harness.sockets) socket.terminate();
+  await new Promise((r) => harness.wss.close(r));
+  await new Promise((r) => harness.server.close(r));
+});
+
+describe('harnessUrls', () => {
+  it('derives the socket and staging URLs from the page URL and its token', () => {
+    const urls = harnessUrls('http://127.0.0.1:4321/index.html?token=a%2Bb#/library');
+    expect(urls.socketUrl).toBe('ws://127.0.0.1:4321/ws?token=a%2Bb');
+    const stage = new URL(urls.stageUrl('trip/day 1/a b&c.jpg', 'batch1'));
+    expect(stage.pathname).toBe('/stage');
+    expect(stage.searchParams.get('token')).toBe('a+b');
+    expect(stage.searchParams.get('name')).toBe('trip/day 1/a b&c.jpg');
+    expect(stage.searchParams.get('batch')).toBe('batch1');
+    expect(harnessUrls('https://example.test/?token=t').socketUrl).toBe(
+      'wss://example.test/ws?token=t',
+    );
+  });
+});
+
+describe('the WebSocket bridge', () => {
+  it('sends invoke frames and resolves with the value of the result envelope', async () => {
+    const api = connect();
+    const value = await api.invoke('library.list', { location: 'Photos', path: 'trip/' });
+    expect(value).toEqual([{ location: 'Photos', path: 'trip/' }]);
+    expect(harness.frames).toEqual([
+      {
+        type: 'invoke',
+        id: expect.any(Number),
+        channel: 'library.list',
+        args: [{ location: 'Photos', path: 'trip/' }],
+      },
+    ]);
+  });
+
+  it('matches concurrent replies to their requests even when they come back out of order', async () => {
+    const held: { frame: { id: number; args: unknown[] }; socket: ServerSocket }[] = [];
+    harness.reply = (frame, socket) => {
+      held.push({ frame, socket });
+      if (held.length < 3) return;
+      for (const { frame: f, socket: s } of held.reverse()) {
+        s.send(JSON.stringify({ type: 'result', id: f.id, envelope: { ok: true, value: f.args } }));
+      }
+    };
+    const api = connect();
+    const answers = await Promise.all([
+      api.invoke('library.list', { location: 'a' }),
+      api.invoke('library.list', { location: 'b' }),
+      api.invoke('library.list', { location: 'c' }),
+    ]);
+    expect(answers).toEqual([[{ location: 'a' }], [{ location: 'b' }], [{ location: 'c' }]]);
+  });
+
+  it('rejects with a HakobuError that keeps the code, message and params of an error envelope', async () => {
+    harness.reply = (frame, socket) =>
+      socket.send(
+        JSON.stringify({
+          type: 'result',
+          id: frame.id,
+          envelope: {
+            ok: false,
+            error: { code: 'auth.wrongCredentials', message: 'Wrong.', params: { n: 1 } },
+          },
+        }),
+      );
+    const api = connect();
+    const failure = await api
+      .invoke('session.signIn', { username: 'a@b.c', password: 'x' })
+      .catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(HakobuError);
+    expect(failure).toMatchObject({
+      code: 'auth.wrongCredentials',
+      message: 'Wrong.',
+      params: { n: 1 },
+    });
+  });
+
+  it('delivers pushed events to subscribers until they unsubscribe, and ignores garbage', async () => {
+    const api = connect();
+    await api.invoke('app.info');
+    const seen: unknown[] = [];
+    const off = api.on('library.objectAdded', (payload) => seen.push(payload));
+    const other: unknown[] = [];
+    api.on('transfers.conflict', (payload) => other.push(payload));
+    for (const socket of harness.sockets) socket.send('not json');
+    pushToAll({ type: 'result', id: 'no such request', envelope: { ok: true, value: 1 } });
+    pushToAll({ type: 'nonsense', event: 'library.objectAdded', payload: 1 });
+    pushToAll({
+      type: 'event',
+      event: 'library.objectAdded',
+      payload: { location: 'P', key: 'a' },
+    });
+    await until(() => seen.length === 1, 'the event');
+    off();
+    pushToAll({
+      type: 'event',
+      event: 'library.objectAdded',
+      payload: { location: 'P', key: 'b' },
+    });
+    pushToAll({ type: 'event', event: 'transfers.conflict', payload: { itemId: '1' } });
+    await until(() => other.length === 1, 'the conflict event');
+    expect(seen).toEqual([{ location: 'P', key: 'a' }]);
+  });
+
+  it('fails pending invokes with "disconnected" when the socket drops, then reconnects', async () => {
+    harness.reply = () => {}; // never answers
+    const api = connect();
+    const changes: boolean[] = [];
+    api.onConnectionChange((connected) => changes.push(connected));
+    const pending = api.invoke('doctor.run');
+    await until(() => harness.frames.length === 1, 'the request to arrive');
+    expect(api.connected()).toBe(true);
+    for (const socket of harness.sockets) socket.terminate();
+
+    const failure = await pending.catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(HakobuError);
+    expect(failure).toMatchObject({ code: 'disconnected' });
+
+    await until(() => api.connected(), 'the reconnect');
+    expect(changes).toEqual([true, false, true]);
+    harness.reply = (frame, socket) =>
+      socket.send(
+        JSON.stringify({ type: 'result', id: frame.id, envelope: { ok: true, value: 7 } }),
+      );
+    await expect(api.invoke('doctor.run')).resolves.toBe(7);
+    // The dropped request was not sent again on the new connection.
+    expect(
+      harness.frames.filter((f) => (f as { channel: string }).channel === 'doctor.run'),
+    ).toHaveLength(2);
+  });
+
+  it('fails a request queued while no server listens, instead of hanging', async () => {
+    harness.wss.close();
+    harness.server.close();
+    for (const socket of harness.sockets) socket.terminate();
+    const api = connect();
+    await expect(api.invoke('app.info')).rejects.toMatchObject({ code: 'disconnected' });
+  });
+
+  it('stages each file with its relative path and returns the paths the harness gives', async () => {
+    const api = connect();
+    const loose = new File(['hello'], 'note.txt');
+    const nested = new File(['jpeg bytes'], 'a.jpg');
+    setRelativePath(nested, 'trip/day 1/a.jpg');
+    const paths = await api.stageFiles([loose, nested]);
+
+    expect(harness.staged.map((s) => [s.url.searchParams.get('name'), s.body])).toEqual([
+      ['note.txt', 'hello'],
+      ['trip/day 1/a.jpg', 'jpeg bytes'],
+    ]);
+    expect(harness.staged.every((s) => s.url.searchParams.get('token') === 'secret')).toBe(true);
+    const batches = new Set(harness.staged.map((s) => s.url.searchParams.get('batch')));
+    expect(batches.size).toBe(1);
+    const [batch] = [...batches];
+    expect(paths).toEqual([`/staging/${batch}/note.txt`, `/staging/${batch}/trip/day 1/a.jpg`]);
+  });
+
+  it('explains a file the harness refused to stage', async () => {
+    const api = connect();
+    await expect(api.stageFiles([new File(['x'], 'refused.bin')])).rejects.toMatchObject({
+      code: 'upload.stageFailed',
+      params: { name: 'refused.bin' },
+    });
+  });
+});
