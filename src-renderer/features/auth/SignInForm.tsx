@@ -1,0 +1,81 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { SessionView } from '../../../src-main/contract/views';
+import { useApi } from '../../app/api-context';
+import { ErrorAlert, Notice } from '../../components/ErrorAlert';
+import { Field, PasswordField } from '../../components/Field';
+import { useSessionAction } from './use-session-action';
+
+type SignInSession = Extract<SessionView, { status: 'signedOut' | 'expired' }>;
+
+/** Email and password; after an expiry it names the account and asks to sign in again. */
+export function SignInForm({
+  session,
+  onSession,
+  onForgotPassword,
+  notice,
+}: {
+  session: SignInSession;
+  onSession: (session: SessionView) => void;
+  onForgotPassword: (username: string) => void;
+  /** A message from the step before, e.g. that the password was reset. */
+  notice?: string;
+}) {
+  const { t } = useTranslation();
+  const api = useApi();
+  const [username, setUsername] = useState(
+    session.status === 'expired' ? session.username : (session.lastUsername ?? ''),
+  );
+  const [password, setPassword] = useState('');
+  const signIn = useSessionAction(
+    () => api.invoke('session.signIn', { username: username.trim(), password }),
+    onSession,
+  );
+  const error = signIn.error ?? (session.status === 'signedOut' ? session.error : undefined);
+
+  return (
+    <form
+      className="auth-form"
+      onSubmit={(event) => {
+        event.preventDefault();
+        void signIn.run();
+      }}
+    >
+      <h1 className="auth-title">{t('auth.signInTitle')}</h1>
+      {session.status === 'expired' && <Notice>{t('auth.expired')}</Notice>}
+      {notice && <Notice>{notice}</Notice>}
+      {error && <ErrorAlert error={error} />}
+      <Field
+        label={t('auth.email')}
+        value={username}
+        onChange={setUsername}
+        type="text"
+        inputMode="email"
+        autoComplete="username"
+        autoCapitalize="off"
+        spellCheck={false}
+        required
+        autoFocus={username === ''}
+      />
+      <PasswordField
+        label={t('auth.password')}
+        value={password}
+        onChange={setPassword}
+        autoComplete="current-password"
+        autoFocus={username !== ''}
+      />
+      <button type="submit" className="button button-primary button-block" disabled={signIn.busy}>
+        {signIn.busy ? t('auth.signingIn') : t('auth.signIn')}
+      </button>
+      <div className="auth-links">
+        <button
+          type="button"
+          className="link-button"
+          onClick={() => onForgotPassword(username.trim())}
+        >
+          {t('auth.forgotPassword')}
+        </button>
+      </div>
+    </form>
+  );
+}
