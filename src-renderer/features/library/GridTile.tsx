@@ -1,0 +1,111 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useLocale } from '../../app/settings-context';
+import { Icon } from '../../components/Icon';
+import { formatBytes } from '../../i18n/format';
+import { extensionOf, type GridItem } from './grid-items';
+
+interface GridTileProps {
+  item: GridItem;
+  index: number;
+  column: number;
+  active: boolean;
+  /** The one tile Tab reaches (roving tabindex). */
+  tabStop: boolean;
+  size: number;
+  onActivate: (index: number) => void;
+  onOpen: (item: GridItem) => void;
+}
+
+/** One square in the library grid: a folder, an image thumbnail, or a file with its extension. */
+export function GridTile({
+  item,
+  index,
+  column,
+  active,
+  tabStop,
+  size,
+  onActivate,
+  onOpen,
+}: GridTileProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const name = item.kind === 'folder' ? item.name : item.object.name;
+  const hasThumbnail = item.kind === 'object' && item.object.isImage && item.object.thumbnailUrl;
+  return (
+    <div
+      role="gridcell"
+      aria-colindex={column + 1}
+      aria-selected={active}
+      tabIndex={tabStop ? 0 : -1}
+      data-index={index}
+      className={`tile${active ? ' is-active' : ''}`}
+      title={name}
+      onFocus={() => onActivate(index)}
+      onClick={() => {
+        onActivate(index);
+        onOpen(item);
+      }}
+    >
+      <div className="tile-visual" style={{ height: size }}>
+        {item.kind === 'folder' ? (
+          <span className="tile-glyph tile-folder">
+            <Icon name="folder" size={Math.round(size / 2.6)} />
+          </span>
+        ) : hasThumbnail ? (
+          <Thumbnail src={item.object.thumbnailUrl ?? ''} alt={name} />
+        ) : (
+          <span className="tile-glyph">
+            <Icon name={item.object.isImage ? 'image' : 'file'} size={Math.round(size / 3)} />
+            <span className="tile-ext">{extensionOf(name)}</span>
+          </span>
+        )}
+      </div>
+      <div className="tile-caption">
+        <span className="tile-name" aria-hidden={hasThumbnail ? true : undefined}>
+          {name}
+        </span>
+        <span className="tile-meta">
+          {item.kind === 'folder' ? t('library.folder') : formatBytes(item.object.size, locale)}
+        </span>
+      </div>
+    </div>
+  );
+}
+
+/** A lazily loaded thumbnail over a shimmering placeholder; a broken one falls back to an icon. */
+function Thumbnail({ src, alt }: { src: string; alt: string }) {
+  const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
+  if (state === 'failed') {
+    return (
+      <span className="tile-glyph" role="img" aria-label={alt}>
+        <Icon name="image" size={40} />
+      </span>
+    );
+  }
+  return (
+    <img
+      className={`tile-image${state === 'loaded' ? ' is-loaded' : ''}`}
+      src={src}
+      alt={alt}
+      loading="lazy"
+      decoding="async"
+      draggable={false}
+      onLoad={() => setState('loaded')}
+      onError={() => setState('failed')}
+    />
+  );
+}
+
+/** A grey tile shown where a page of the listing has not arrived yet. */
+export function PlaceholderTile({ size }: { size: number }) {
+  return (
+    <div className="tile tile-placeholder" aria-hidden="true">
+      <div className="tile-visual skeleton" style={{ height: size }} />
+      <div className="tile-caption">
+        <span className="skeleton skeleton-text" />
+        <span className="skeleton skeleton-text skeleton-short" />
+      </div>
+    </div>
+  );
+}
