@@ -1,0 +1,168 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TransferItemView } from '../../../src-main/contract/views';
+import { Dialog } from '../../components/Dialog';
+import { Icon } from '../../components/Icon';
+import { Spinner } from '../../components/Spinner';
+import { useConflicts } from '../upload/conflicts';
+import { UploadButtons } from '../upload/UploadButtons';
+import { bulkActions, type TransferAction } from './transfer-actions';
+import { TransferRow } from './TransferRow';
+import { TransfersOverview } from './TransfersOverview';
+import { useTransfers } from './transfers-context';
+import './transfers.css';
+
+/** The upload queue: overall progress, bulk commands, and every item (virtualized). */
+export function TransfersScreen() {
+  const { t } = useTranslation();
+  const { snapshot, command, clearFinished } = useTransfers();
+  const { reopen } = useConflicts();
+  const [confirmCancelAll, setConfirmCancelAll] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
+  const items = snapshot?.items ?? [];
+
+  // TanStack Virtual keeps its own mutable state; we don't run the React Compiler, so this is fine.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: items.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 96,
+    overscan: 6,
+    getItemKey: (index) => items[index]?.id ?? index,
+  });
+
+  if (!snapshot) {
+    return (
+      <div className="screen-message">
+        <Spinner label={t('common.loading')} />
+      </div>
+    );
+  }
+
+  const bulk = bulkActions(items);
+  const onAction = (action: TransferAction, item: TransferItemView) => {
+    if (action === 'resolve') reopen(item.id);
+    else command(`transfers.${action}`, [item.id]);
+  };
+
+  return (
+    <div className="transfers">
+      <header className="transfers-header">
+        <div className="transfers-heading">
+          <h1>{t('transfers.title')}</h1>
+          <UploadButtons />
+        </div>
+        <TransfersOverview snapshot={snapshot} />
+        <div className="transfers-bulk" role="toolbar" aria-label={t('transfers.bulkLabel')}>
+          <button
+            type="button"
+            className="button"
+            disabled={!bulk.canPause}
+            onClick={() => command('transfers.pause')}
+          >
+            <Icon name="pause" />
+            {t('transfers.pauseAll')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!bulk.canResume}
+            onClick={() => command('transfers.resume')}
+          >
+            <Icon name="play" />
+            {t('transfers.resumeAll')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={bulk.failedIds.length === 0}
+            onClick={() => command('transfers.retry', bulk.failedIds)}
+          >
+            <Icon name="retry" />
+            {t('transfers.retryFailed')}
+          </button>
+          <button
+            type="button"
+            className="button"
+            disabled={!bulk.canCancel}
+            onClick={() => setConfirmCancelAll(true)}
+          >
+            <Icon name="close" />
+            {t('transfers.cancelAll')}
+          </button>
+          <button
+            type="button"
+            className="button button-quiet"
+            disabled={!bulk.canClear}
+            onClick={clearFinished}
+          >
+            {t('transfers.clearFinished')}
+          </button>
+        </div>
+      </header>
+      {items.length === 0 ? (
+        <div className="empty">
+          <Icon name="transfers" size={40} />
+          <p>{t('transfers.empty')}</p>
+          <p className="muted">{t('transfers.emptyHint')}</p>
+        </div>
+      ) : (
+        <div ref={scroller} className="transfers-list">
+          <div
+            role="list"
+            aria-label={t('transfers.listLabel')}
+            className="transfers-canvas"
+            style={{ height: virtualizer.getTotalSize() }}
+          >
+            {virtualizer.getVirtualItems().map((row) => {
+              const item = items[row.index];
+              if (!item) return null;
+              return (
+                <div
+                  key={row.key}
+                  role="listitem"
+                  data-index={row.index}
+                  ref={virtualizer.measureElement}
+                  className="transfers-item"
+                  style={{ transform: `translateY(${row.start}px)` }}
+                >
+                  <TransferRow item={item} onAction={onAction} />
+                </div>
+              );
+            })}
+          </div>
+        </div>
+      )}
+      {confirmCancelAll && (
+        <Dialog
+          title={t('transfers.cancelAllTitle')}
+          role="alertdialog"
+          onClose={() => setConfirmCancelAll(false)}
+        >
+          <p className="muted">{t('transfers.cancelAllBody')}</p>
+          <div className="dialog-actions">
+            <button
+              type="button"
+              className="button"
+              data-autofocus
+              onClick={() => setConfirmCancelAll(false)}
+            >
+              {t('transfers.keepUploading')}
+            </button>
+            <button
+              type="button"
+              className="button button-danger"
+              onClick={() => {
+                setConfirmCancelAll(false);
+                command('transfers.cancel');
+              }}
+            >
+              {t('transfers.cancelAllConfirm')}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </div>
+  );
+}
