@@ -38,9 +38,13 @@ export type SessionView =
   | {
       status: 'signedIn';
       username: string;
-      /** The Identity Pool identity ID: every upload goes under `<identityId>/`. */
-      identityId: string;
+      /**
+       * The Identity Pool identity ID: every upload goes under `<identityId>/`. Absent when the
+       * Identity Pool refused the user (then `error` says why, in words IT can act on).
+       */
+      identityId?: string;
       keychain: KeychainStatus;
+      error?: UserError;
     }
   | { status: 'expired'; username: string; keychain: KeychainStatus; error: UserError };
 

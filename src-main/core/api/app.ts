@@ -1,0 +1,180 @@
+import { join } from 'node:path';
+import type { EventChannels, EventName } from '../../contract/channels';
+import type { SessionView } from '../../contract/views';
+import { createAuthSession, type AuthSession } from '../auth';
+import { loadConfig, type HakobuConfig, type LoadConfigOptions } from '../config';
+import type { MediaServer, MediaUrlBuilder } from '../library';
+import type { Logger } from '../log/logger';
+import type { SecretStore } from '../secrets';
+import { toUserError, UserFacingError, type ContractHandlers } from './dispatch';
+import { buildHandlers } from './handlers';
+import { createSessionServices, type SessionServices } from './session-services';
+import { configError, sessionView } from './views';
+
+export interface HakobuAppOptions {
+  shell: 'electron' | 'web' | 'cli';
+  version: string;
+  /** The OS locale (e.g. "ja-JP"): the UI language when the setting is 'system'. */
+  locale: string;
+  dirs: { userData: string; cache: string; downloads: string };
+  /** An explicit config file (HAKOBU_CONFIG or --config); the user's file lives in userData. */
+  configPath?: string;
+  env?: NodeJS.ProcessEnv;
+  secrets: SecretStore;
+  log: Logger;
+  /** How image URLs are written for this shell (hakobu-media:// by default). */
+  mediaUrl?: MediaUrlBuilder;
+}
+
+type Emit = <E extends EventName>(event: E, payload: EventChannels[E]) => void;
+
+/** Hakobu's core behind the contract: what Electron, the web harness and the CLI all drive. */
+export interface HakobuApp {
+  handlers: ContractHandlers;
+  /** Answers hakobu-media:// requests for the signed-in user (401 otherwise). */
+  media: MediaServer;
+  subscribe(emit: Emit): () => void;
+  /** Restores the session from the keychain and resumes journaled uploads. */
+  start(): Promise<SessionView>;
+  /** Files still uploading (the shell asks before quitting while this is non-zero). */
+  activeTransfers(): number;
+  /** The running services, for the CLI (undefined until signed in). */
+  services(): SessionServices | undefined;
+  auth(): AuthSession;
+  dispose(): Promise<void>;
+}
+
+/** Creates the app: loads config, builds the auth session, and follows it with per-user services. */
+export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
+  const log = options.log;
+  const configOptions: LoadConfigOptions = {
+    userConfigPath: join(options.dirs.userData, 'config.json'),
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+    ...(options.env ? { env: options.env } : {}),
+  };
+  const listeners = new Set<Emit>();
+  const emit: Emit = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+
+  const initial = loadConfig(configOptions);
+  for (const warning of initial.warnings) log.warn(warning.message);
+  const config: HakobuConfig | undefined = initial.ok ? initial.config : undefined;
+  const authSession = config
+    ? createAuthSession({ config, secrets: options.secrets, log })
+    : undefined;
+
+  let current: SessionServices | undefined;
+  let identityError: UserFacingError | undefined;
+  let building: Promise<void> | undefined;
+
+  const requireAuth = (): AuthSession => {
+    if (authSession) return authSession;
+    throw initial.ok ? new UserFacingError('internal', 'No session.') : configError(initial);
+  };
+  const view = (): SessionView =>
+    authSession
+      ? sessionView(
+          authSession.state,
+          {
+            ...(current ? { identityId: current.identityId } : {}),
+            ...(identityError ? { error: identityError } : {}),
+          },
+          authSession.totpSetupUri(),
+        )
+      : {
+          status: 'signedOut',
+          keychain: 'unavailable',
+          error: toUserError(configError(initial as never)),
+        };
+
+  const wire = (services: SessionServices) => {
+    const snapshot = () => emit('transfers.changed', services.transfers.snapshot());
+    services.transfers.on('itemAdded', snapshot);
+    services.transfers.on('stateChanged', snapshot);
+    services.transfers.on('progress', snapshot);
+    services.transfers.on('conflict', (prompt) => emit('transfers.conflict', prompt));
+    services.transfers.on('finished', (item) => {
+      if (item.state === 'completed')
+        emit('library.objectAdded', { location: item.location, key: item.key });
+    });
+  };
+
+  // Signed-in services follow the auth state: built once per user, kept while the session is
+  // merely expired (the queue waits for the next sign-in), torn down on sign-out.
+  const follow = async () => {
+    if (!authSession) return;
+    const state = authSession.state;
+    if (state.status === 'signedIn' && current?.username !== state.username) {
+      await current?.dispose();
+      current = undefined;
+      try {
+        current = await createSessionServices({
+          config: config as HakobuConfig,
+          auth: requireAuth(),
+          username: state.username,
+          dirs: options.dirs,
+          ...(options.mediaUrl ? { mediaUrl: options.mediaUrl } : {}),
+          log,
+        });
+        identityError = undefined;
+        wire(current);
+        emit('transfers.changed', current.transfers.snapshot());
+      } catch (error) {
+        identityError =
+          error instanceof UserFacingError
+            ? error
+            : new UserFacingError(
+                'identity.failed',
+                'Hakobu could not get storage access for your account. Run Diagnostics for details.',
+              );
+        log.error('identity services failed', error);
+      }
+    } else if (state.status === 'signedIn' && current) {
+      void current.transfers.resume();
+    } else if (state.status === 'signedOut' && current) {
+      await current.dispose();
+      current = undefined;
+      emit('transfers.changed', {
+        items: [],
+        total: { size: 0, sentBytes: 0, active: 0, completed: 0, failed: 0 },
+      });
+    }
+    emit('session.changed', view());
+  };
+  const settle = () => (building = (building ?? Promise.resolve()).then(follow, follow));
+  authSession?.onChange(() => void settle());
+
+  const app: HakobuApp = {
+    handlers: buildHandlers({
+      options,
+      configOptions,
+      auth: requireAuth,
+      services: () => current,
+      view,
+      settled: async () => {
+        await settle();
+        return view();
+      },
+    }),
+    media: async (request) =>
+      current ? current.library.media(request) : new Response('Sign in first', { status: 401 }),
+    subscribe: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    start: async () => {
+      if (authSession) await authSession.restore();
+      await settle();
+      return view();
+    },
+    activeTransfers: () => current?.transfers.snapshot().total.active ?? 0,
+    services: () => current,
+    auth: requireAuth,
+    dispose: async () => {
+      await building;
+      await current?.dispose();
+      authSession?.dispose();
+      listeners.clear();
+    },
+  };
+  return app;
+}

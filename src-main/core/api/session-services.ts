@@ -1,0 +1,89 @@
+import { join } from 'node:path';
+import type { AuthSession } from '../auth';
+import type { HakobuConfig } from '../config';
+import {
+  createIdentityCredentials,
+  fileIdentityIdStore,
+  type IdentityCredentials,
+} from '../credentials';
+import { createLibrary, type Library } from '../library';
+import type { MediaUrlBuilder } from '../library/types';
+import type { Logger } from '../log/logger';
+import { TransferEngine } from '../transfers/engine';
+
+/** Everything that exists only while a user is signed in: credentials, library, uploads. */
+export interface SessionServices {
+  username: string;
+  identityId: string;
+  credentials: IdentityCredentials;
+  library: Library;
+  transfers: TransferEngine;
+  dispose(): Promise<void>;
+}
+
+export interface SessionServicesOptions {
+  config: HakobuConfig;
+  auth: AuthSession;
+  username: string;
+  dirs: { userData: string; cache: string };
+  mediaUrl?: MediaUrlBuilder;
+  log: Logger;
+}
+
+// Identity IDs contain ':' (region:uuid), which Windows forbids in file names.
+const folderFor = (identityId: string) => identityId.replace(/[^\w.-]/g, '_');
+
+/**
+ * Builds the signed-in services: the identity ID first (it names every key), then the library
+ * and the upload engine, which restores whatever the journal kept from an earlier run.
+ */
+export async function createSessionServices(
+  options: SessionServicesOptions,
+): Promise<SessionServices> {
+  const { config, auth, dirs, log } = options;
+  const credentials = createIdentityCredentials({
+    config,
+    getIdToken: () => auth.getIdToken(),
+    store: fileIdentityIdStore(dirs.userData),
+    log,
+  });
+  let identityId: string;
+  try {
+    identityId = await credentials.identityId();
+  } catch (error) {
+    credentials.dispose();
+    throw error;
+  }
+  const forceRefresh = () => credentials.forceRefresh();
+  const library = createLibrary({
+    config,
+    identityId,
+    credentials: credentials.provider,
+    forceRefresh,
+    logger: log,
+    thumbnails: { cacheDir: join(dirs.cache, 'thumbnails') },
+    ...(options.mediaUrl ? { mediaUrl: options.mediaUrl } : {}),
+  });
+  const transfers = new TransferEngine({
+    config,
+    identityId,
+    credentials: credentials.provider,
+    forceRefresh,
+    journalDir: join(dirs.userData, 'transfers', folderFor(identityId)),
+    logger: log,
+  });
+  await transfers.restore();
+  return {
+    username: options.username,
+    identityId,
+    credentials,
+    library,
+    transfers,
+    dispose: async () => {
+      await transfers.close();
+      library.dispose();
+      credentials.clear();
+      credentials.dispose();
+    },
+  };
+}
