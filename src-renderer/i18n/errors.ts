@@ -33,8 +33,21 @@ function paramsOf(raw: Record<string, unknown>): Record<string, string | number>
  * carries details (a client ID, a file name) that a fixed sentence would lose.
  */
 export function errorText(i18n: i18n, error: UserError): string {
-  const key = `errors.${error.code}`;
+  return translatedOr(i18n, `errors.${error.code}`, error.message, error.params);
+}
+
+/**
+ * The translation of `key`, or `fallback` (main's English words) when there is none, when it is
+ * empty, or when it names a value main did not send (a sentence with "{{file}}" left in it).
+ */
+export function translatedOr(
+  i18n: i18n,
+  key: string,
+  fallback: string,
+  params?: Record<string, string | number>,
+): string {
   // Codes are dotted paths; only a leaf string is a message (not a group such as "errors.auth").
-  const translated = i18n.exists(key) ? i18n.t(key, { ...error.params, defaultValue: '' }) : '';
-  return typeof translated === 'string' && translated !== '' ? translated : error.message;
+  if (!i18n.exists(key)) return fallback;
+  const text: unknown = i18n.t(key, { ...params, defaultValue: '' });
+  return typeof text === 'string' && text !== '' && !text.includes('{{') ? text : fallback;
 }

@@ -126,6 +126,18 @@ describe('error messages', () => {
     expect(errorText(japanese, { code: 'auth', message: 'Plain words.' })).toBe('Plain words.');
   });
 
+  it("falls back to main's words when a translation needs a value main did not send", async () => {
+    const japanese = await createI18n('ja');
+    const withParams = {
+      code: 'config.invalid',
+      message: 'config.json: "region" is missing.',
+      params: { file: '/etc/hakobu/config.json', field: 'region' },
+    };
+    expect(errorText(japanese, withParams)).toContain('/etc/hakobu/config.json の region');
+    const without = { code: 'config.invalid', message: 'Hakobu is not configured yet.' };
+    expect(errorText(japanese, without)).toBe('Hakobu is not configured yet.');
+  });
+
   it('turns anything thrown into a UserError, hiding internals of unexpected errors', () => {
     expect(toUserError(new HakobuError('disconnected', 'Lost it.', { a: 1 }))).toEqual({
       code: 'disconnected',
