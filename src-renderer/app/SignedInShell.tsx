@@ -9,6 +9,7 @@ import { TransfersProvider } from '../features/transfers/transfers-context';
 import { TransfersScreen } from '../features/transfers/TransfersScreen';
 import { ConflictsProvider } from '../features/upload/conflicts';
 import { UploadProvider } from '../features/upload/upload-context';
+import { ErrorAlert } from '../components/ErrorAlert';
 import { AppCommands } from './AppCommands';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
@@ -42,12 +43,19 @@ export function SignedInShell({
                 username={session.username}
                 onSession={onSession}
               />
+              {session.error && (
+                // Signed in, but the Identity Pool refused storage access: say why, in IT's terms.
+                <div className="shell-banner">
+                  <ErrorAlert error={session.error} />
+                </div>
+              )}
               <main ref={main} id="main" className="shell-main" tabIndex={-1}>
                 {route === 'library' && <LibraryScreen />}
                 {route === 'transfers' && <TransfersScreen />}
                 {route === 'settings' && (
                   <SettingsScreen
                     username={session.username}
+                    keychain={session.keychain}
                     onSession={onSession}
                     onOpenDiagnostics={() => navigate('diagnostics')}
                   />

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useState } from 'react';
+import type { i18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DoctorReportView, DoctorStepView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
@@ -6,6 +7,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon, type IconName } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/use-action';
+import { translatedOr } from '../../i18n/errors';
 import './settings.css';
 
 const STATUS_ICONS: Record<DoctorStepView['status'], IconName> = {
@@ -15,9 +17,14 @@ const STATUS_ICONS: Record<DoctorStepView['status'], IconName> = {
   skipped: 'skip',
 };
 
+/** A step's detail or fix in the user's language when its outcome code is translated, else main's words. */
+function stepText(i18n: i18n, step: DoctorStepView, part: 'detail' | 'fix', english: string) {
+  return step.code ? translatedOr(i18n, `${step.code}.${part}`, english, step.params) : english;
+}
+
 /** Runs the doctor (config, sign-in, identity, bucket access…) and shows each step with its fix. */
 export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const api = useApi();
   const [report, setReport] = useState<DoctorReportView | null>(null);
   const run = useAction(useCallback(async () => setReport(await api.invoke('doctor.run')), [api]));
@@ -59,16 +66,21 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
                 <Icon name={STATUS_ICONS[step.status]} />
                 <div>
                   <div className="diagnostics-step-title">
-                    {step.title}
+                    {translatedOr(i18n, `diagnostics.steps.${step.id}`, step.title)}
                     <span className="visually-hidden">
                       {' '}
                       ({t(`diagnostics.status.${step.status}`)})
                     </span>
                   </div>
-                  {step.detail && <p className="diagnostics-detail">{step.detail}</p>}
+                  {step.detail && (
+                    <p className="diagnostics-detail">
+                      {stepText(i18n, step, 'detail', step.detail)}
+                    </p>
+                  )}
                   {step.fix && (
                     <p className="diagnostics-fix">
-                      <strong>{t('diagnostics.fix')}</strong> {step.fix}
+                      <strong>{t('diagnostics.fix')}</strong>{' '}
+                      {stepText(i18n, step, 'fix', step.fix)}
                     </p>
                   )}
                 </div>

@@ -1,8 +1,8 @@
 import { useTranslation } from 'react-i18next';
 import type { SettingsPatch } from '../../../src-main/contract/channels';
-import type { SessionView } from '../../../src-main/contract/views';
+import type { KeychainStatus, SessionView } from '../../../src-main/contract/views';
 import { useSettings } from '../../app/settings-context';
-import { ErrorAlert } from '../../components/ErrorAlert';
+import { ErrorAlert, Notice } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/use-action';
@@ -14,10 +14,12 @@ import './settings.css';
 /** Transfers, appearance and account settings, each showing where its value comes from. */
 export function SettingsScreen({
   username,
+  keychain,
   onSession,
   onOpenDiagnostics,
 }: {
   username: string;
+  keychain: KeychainStatus;
   onSession: (session: SessionView) => void;
   onOpenDiagnostics: () => void;
 }) {
@@ -172,6 +174,7 @@ export function SettingsScreen({
         <p className="settings-account">
           {t('settings.signedInAs')} <strong>{username}</strong>
         </p>
+        {keychain === 'unavailable' && <Notice icon="lock">{t('auth.keychainUnavailable')}</Notice>}
         <ChangePasswordForm onSession={onSession} />
       </section>
 
