@@ -39,7 +39,6 @@ export interface DoctorContext {
   now(): number;
   /** A fresh abort signal bounding one network call. */
   signal(): AbortSignal;
-  readonly timeoutMs: number;
   /** Registers clean-up for the end of the run (sessions, clients). */
   onFinish(cleanup: () => void): void;
 }

@@ -48,7 +48,6 @@ export async function runDoctor(options: DoctorOptions): Promise<DoctorReport> {
     log,
     now: options.now ?? Date.now,
     signal: () => AbortSignal.timeout(timeoutMs),
-    timeoutMs,
     onFinish: (cleanup) => cleanups.push(cleanup),
   };
   const steps: DoctorStep[] = [];

@@ -1,3 +1,4 @@
+import { createServer, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { doctorOn, stepOf } from './fixtures';
@@ -55,5 +56,28 @@ describe('doctor on endpoints and the clock', () => {
     expect(step.detail).toContain(`Amazon S3 at ${deadEndpoint}`);
     expect(step.fix).toContain('"endpoints"');
     expect(stepOf(report, 'user-pool').status).toBe('skipped');
+  });
+
+  it('an endpoint that accepts but never answers: gives up after the timeout and says so', async () => {
+    const sockets = new Set<Socket>();
+    const silent: Server = createServer((socket) => void sockets.add(socket));
+    await new Promise<void>((ok) => silent.listen(0, '127.0.0.1', ok));
+    const address = silent.address();
+    const port = typeof address === 'object' && address ? address.port : 0;
+    const endpoint = `http://127.0.0.1:${port}`;
+    try {
+      const report = await doctorOn(la, {
+        timeoutMs: 300,
+        configPatch: {
+          endpoints: { cognitoIdp: endpoint, cognitoIdentity: endpoint, s3: endpoint },
+        },
+      });
+      const step = stepOf(report, 'endpoints');
+      expect(step.status).toBe('fail');
+      expect(step.detail).toMatch(/timeout/i);
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise((ok) => silent.close(ok));
+    }
   });
 });
