@@ -111,6 +111,19 @@ describe('doctor on S3 locations', () => {
     expect(bucket.params?.bucketRegion).toBe('us-west-2');
   });
 
+  it('S3 of another account: says it does not know the identity pool’s credentials', async () => {
+    const la = await standIn();
+    const otherAccount = await standIn();
+    const config = configFor(la);
+    const report = await doctorOn(la, {
+      configPatch: { endpoints: { ...config.endpoints, s3: otherAccount.info.endpoint } },
+    });
+    const bucket = stepOf(report, 'bucket:demo');
+    expect(bucket).toMatchObject({ status: 'fail', code: 'doctor.bucket.credentialsRefused' });
+    expect(bucket.detail).toContain('InvalidAccessKeyId');
+    expect(bucket.fix).toContain('same AWS account as the identity pool');
+  });
+
   it('root listing allowed: warns that users see each other’s file names', async () => {
     const policy = identityPrefixPolicy(DEMO_BUCKET);
     const la = await standIn(
