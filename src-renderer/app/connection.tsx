@@ -1,20 +1,21 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useCallback, useEffect, useEffectEvent, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { hasConnectionStatus } from '../bridge/connection';
+import type { HakobuApi } from '../../src-main/contract/api';
+import { hasConnectionStatus, type ConnectionState } from '../bridge/connection';
 import { Spinner } from '../components/Spinner';
 import { useApi } from './api-context';
 
-/** Whether the transport is connected (always true in Electron). */
-export function useConnected(): boolean {
-  const api = useApi();
-  const [connected, setConnected] = useState(() =>
-    hasConnectionStatus(api) ? api.connected() : true,
-  );
-  useEffect(
-    () => (hasConnectionStatus(api) ? api.onConnectionChange(setConnected) : undefined),
+/** The transport's connection state ('open' for Electron IPC, which cannot drop). */
+export function useConnectionState(): ConnectionState {
+  const api: HakobuApi = useApi();
+  const subscribe = useCallback(
+    (onChange: () => void) =>
+      hasConnectionStatus(api) ? api.onConnectionChange(onChange) : () => {},
     [api],
   );
-  return connected;
+  return useSyncExternalStore(subscribe, () =>
+    hasConnectionStatus(api) ? api.connectionState() : 'open',
+  );
 }
 
 /** Runs `reload` each time a dropped connection comes back, since events were missed meanwhile. */
@@ -23,8 +24,13 @@ export function useOnReconnect(reload: () => void): void {
   const onReconnect = useEffectEvent(reload);
   useEffect(() => {
     if (!hasConnectionStatus(api)) return undefined;
-    return api.onConnectionChange((connected) => {
-      if (connected) onReconnect();
+    let lost = api.connectionState() === 'lost';
+    return api.onConnectionChange((state) => {
+      if (state === 'lost') lost = true;
+      else if (state === 'open' && lost) {
+        lost = false;
+        onReconnect();
+      }
     });
   }, [api]);
 }
@@ -32,8 +38,7 @@ export function useOnReconnect(reload: () => void): void {
 /** A banner while the harness connection is down; it reconnects by itself. */
 export function ConnectionBanner() {
   const { t } = useTranslation();
-  const connected = useConnected();
-  if (connected) return null;
+  if (useConnectionState() !== 'lost') return null;
   return (
     <div className="connection-banner" role="status">
       <Spinner />

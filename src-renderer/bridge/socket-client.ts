@@ -1,6 +1,6 @@
 import { HakobuError } from '../../src-main/contract/api';
 import type { Envelope } from '../../src-main/contract/channels';
-import type { ConnectionStatus } from './connection';
+import type { ConnectionState, ConnectionStatus } from './connection';
 import { parseServerFrame, type InvokeFrame } from './frames';
 
 interface Pending {
@@ -20,14 +20,14 @@ const disconnected = () =>
  */
 export class SocketClient implements ConnectionStatus {
   private socket: WebSocket | undefined;
-  private isOpen = false;
+  private state: ConnectionState = 'connecting';
   private stopped = false;
   private attempt = 0;
   private nextId = 1;
   private reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly pending = new Map<number, Pending>();
   private readonly eventListeners = new Map<string, Set<(payload: unknown) => void>>();
-  private readonly statusListeners = new Set<(connected: boolean) => void>();
+  private readonly statusListeners = new Set<(state: ConnectionState) => void>();
 
   constructor(
     private readonly url: string,
@@ -44,7 +44,7 @@ export class SocketClient implements ConnectionStatus {
     return new Promise((resolve, reject) => {
       const entry: Pending = { frame: JSON.stringify(frame), sent: false, resolve, reject };
       this.pending.set(id, entry);
-      if (this.isOpen) this.send(entry);
+      if (this.state === 'open') this.send(entry);
     });
   }
 
@@ -61,11 +61,11 @@ export class SocketClient implements ConnectionStatus {
     };
   }
 
-  connected(): boolean {
-    return this.isOpen;
+  connectionState(): ConnectionState {
+    return this.state;
   }
 
-  onConnectionChange(listener: (connected: boolean) => void): () => void {
+  onConnectionChange(listener: (state: ConnectionState) => void): () => void {
     this.statusListeners.add(listener);
     return () => {
       this.statusListeners.delete(listener);
@@ -85,7 +85,7 @@ export class SocketClient implements ConnectionStatus {
     this.socket = socket;
     socket.addEventListener('open', () => {
       this.attempt = 0;
-      this.setOpen(true);
+      this.setState('open');
       for (const entry of this.pending.values()) if (!entry.sent) this.send(entry);
     });
     socket.addEventListener('message', (event) => this.receive(event.data));
@@ -94,7 +94,7 @@ export class SocketClient implements ConnectionStatus {
       if (this.socket !== socket) return;
       this.socket = undefined;
       this.failPending();
-      this.setOpen(false);
+      this.setState('lost');
       if (!this.stopped) {
         this.reconnectTimer = setTimeout(() => this.connect(), this.delayFor(this.attempt++));
       }
@@ -126,9 +126,9 @@ export class SocketClient implements ConnectionStatus {
     for (const entry of entries) entry.reject(disconnected());
   }
 
-  private setOpen(open: boolean): void {
-    if (this.isOpen === open) return;
-    this.isOpen = open;
-    for (const listener of this.statusListeners) listener(open);
+  private setState(state: ConnectionState): void {
+    if (this.state === state) return;
+    this.state = state;
+    for (const listener of this.statusListeners) listener(state);
   }
 }

@@ -52,7 +52,7 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
   });
   return {
     ...api,
-    connected: () => client.connected(),
+    connectionState: () => client.connectionState(),
     onConnectionChange: (listener) => client.onConnectionChange(listener),
     close: () => client.close(),
   };

@@ -208,19 +208,19 @@ describe('the WebSocket bridge', () => {
   it('fails pending invokes with "disconnected" when the socket drops, then reconnects', async () => {
     harness.reply = () => {}; // never answers
     const api = connect();
-    const changes: boolean[] = [];
-    api.onConnectionChange((connected) => changes.push(connected));
+    const changes: string[] = [];
+    api.onConnectionChange((state) => changes.push(state));
     const pending = api.invoke('doctor.run');
     await until(() => harness.frames.length === 1, 'the request to arrive');
-    expect(api.connected()).toBe(true);
+    expect(api.connectionState()).toBe('open');
     for (const socket of harness.sockets) socket.terminate();
 
     const failure = await pending.catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(HakobuError);
     expect(failure).toMatchObject({ code: 'disconnected' });
 
-    await until(() => api.connected(), 'the reconnect');
-    expect(changes).toEqual([true, false, true]);
+    await until(() => api.connectionState() === 'open', 'the reconnect');
+    expect(changes).toEqual(['open', 'lost', 'open']);
     harness.reply = (frame, socket) =>
       socket.send(
         JSON.stringify({ type: 'result', id: frame.id, envelope: { ok: true, value: 7 } }),
@@ -237,7 +237,9 @@ describe('the WebSocket bridge', () => {
     harness.server.close();
     for (const socket of harness.sockets) socket.terminate();
     const api = connect();
+    expect(api.connectionState()).toBe('connecting');
     await expect(api.invoke('app.info')).rejects.toMatchObject({ code: 'disconnected' });
+    expect(api.connectionState()).toBe('lost');
   });
 
   it('stages each file with its relative path and returns the paths the harness gives', async () => {

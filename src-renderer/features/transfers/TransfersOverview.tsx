@@ -34,12 +34,14 @@ export function TransfersOverview({ snapshot }: { snapshot: TransfersSnapshot })
           </span>
         )}
         <span className="transfers-counts">
-          <span className="badge badge-accent">
-            {t('transfers.countActive', {
-              count: total.active,
-              n: formatCount(total.active, locale),
-            })}
-          </span>
+          {total.active > 0 && (
+            <span className="badge badge-accent">
+              {t('transfers.countActive', {
+                count: total.active,
+                n: formatCount(total.active, locale),
+              })}
+            </span>
+          )}
           <span className="badge badge-success">
             {t('transfers.countCompleted', {
               count: total.completed,
