@@ -145,13 +145,6 @@ export interface EventChannels {
   'app.command': { command: 'uploadFiles' | 'openSettings' | 'runDiagnostics' };
 }
 export type EventName = keyof EventChannels;
-export const eventNames: readonly EventName[] = [
-  'session.changed',
-  'transfers.changed',
-  'transfers.conflict',
-  'library.objectAdded',
-  'app.command',
-];
 
 /** The IPC envelope: handlers never throw across the boundary, so errors keep their code. */
 export type Envelope<R> = { ok: true; value: R } | { ok: false; error: UserError };

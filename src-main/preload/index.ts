@@ -2,14 +2,17 @@
 // require only 'electron' (and a few Node built-ins), not our modules.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { HakobuBridge } from '../contract/api';
-import { eventNames, invokeChannels, type EventName } from '../contract/channels';
+import type { EventName, InvokeChannelName } from '../contract/channels';
+import { EVENT_NAMES, INVOKE_CHANNEL_NAMES } from '../contract/names';
 
 const isEvent = (name: string): name is EventName =>
-  (eventNames as readonly string[]).includes(name);
+  (EVENT_NAMES as readonly string[]).includes(name);
+const isChannel = (name: string): name is InvokeChannelName =>
+  (INVOKE_CHANNEL_NAMES as readonly string[]).includes(name);
 
 const bridge: HakobuBridge = {
   invoke(channel, ...args) {
-    if (!Object.hasOwn(invokeChannels, channel)) {
+    if (!isChannel(channel)) {
       return Promise.resolve({
         ok: false,
         error: { code: 'ipc.unknownChannel', message: 'Unknown request.' },

@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import { z } from 'zod';
-import { eventNames, type EventChannels, type EventName } from '../contract/channels';
+import type { EventChannels, EventName } from '../contract/channels';
+import { EVENT_NAMES } from '../contract/names';
 import { dispatchInvoke, type ContractHandlers } from '../core/api/dispatch';
 import type { Logger } from '../core/log/logger';
 
@@ -25,7 +26,7 @@ export function attachContractSocket(
     if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(message));
   };
   const unsubscribe = options.events.subscribe((event, payload) => {
-    if (eventNames.includes(event)) sendJson({ type: 'event', event, payload });
+    if (EVENT_NAMES.includes(event)) sendJson({ type: 'event', event, payload });
   });
   ws.on('close', unsubscribe);
   ws.on('message', (data, isBinary) => {

@@ -71,3 +71,44 @@ export class MockProtocol {
     return handler({ url });
   }
 }
+
+/** A mock of the `electron` module's main-process surface that main.ts touches at start-up. */
+export function createElectronModule() {
+  const app = Object.assign(new EventEmitter(), {
+    isPackaged: false,
+    requestSingleInstanceLock: () => true,
+    enableSandbox: () => void (electron.calls.enableSandbox += 1),
+    quit: () => void (electron.calls.quit += 1),
+    exit: () => {},
+    getPath: (name: string) => `/tmp/hakobu-electron-mock/${name}`,
+    getLocale: () => 'ja',
+    getVersion: () => '0.0.0-mock',
+    whenReady: () => new Promise<void>(() => {}),
+  });
+  const permissionHandlers: ((...args: unknown[]) => unknown)[] = [];
+  const electron = {
+    calls: { enableSandbox: 0, quit: 0, privilegedSchemesBeforeReady: [] as unknown[] },
+    app,
+    protocol: Object.assign(new MockProtocol(), {
+      registerSchemesAsPrivileged: (schemes: unknown[]) =>
+        electron.calls.privilegedSchemesBeforeReady.push(...schemes),
+    }),
+    ipcMain: new MockIpcMain(),
+    session: {
+      defaultSession: {
+        setPermissionRequestHandler: (handler: (...args: unknown[]) => unknown) =>
+          permissionHandlers.push(handler),
+        setPermissionCheckHandler: (handler: (...args: unknown[]) => unknown) =>
+          permissionHandlers.push(handler),
+      },
+    },
+    permissionHandlers,
+    BrowserWindow: { getAllWindows: () => [] },
+    Menu: { setApplicationMenu: () => {}, buildFromTemplate: (t: unknown) => t },
+    Notification: { isSupported: () => false },
+    dialog: { showMessageBoxSync: () => 0 },
+    shell: { openExternal: async () => {} },
+    screen: { getAllDisplays: () => [] },
+  };
+  return electron;
+}

@@ -1,6 +1,7 @@
 import type { SessionView, TransfersSnapshot } from '../../contract/views';
 import type { AuthSession } from '../auth';
 import { loadConfig, saveUserConfig, formatConfigProblem, type LoadConfigOptions } from '../config';
+import { runDoctor, toDoctorReportView } from '../doctor';
 import type { HakobuAppOptions } from './app';
 import { UserFacingError, type ContractHandlers } from './dispatch';
 import type { SessionServices } from './session-services';
@@ -102,7 +103,14 @@ export function buildHandlers(ctx: HandlerContext): ContractHandlers {
       return settingsView(load);
     },
     'doctor.run': async () => {
-      throw new UserFacingError('doctor.unavailable', 'Diagnostics are not available yet.');
+      const auth = ctx.auth();
+      const signedIn = auth.state.status === 'signedIn';
+      const report = await runDoctor({
+        config: loadSettings().config,
+        ...(signedIn ? { signIn: { session: auth } } : {}),
+        includeCorsNote: true,
+      });
+      return toDoctorReportView(report);
     },
   };
 }

@@ -94,6 +94,13 @@ describe('the app behind the contract', () => {
     const thumb = await app.media(parsed.request);
     expect(thumb.headers.get('content-type')).toBe('image/webp');
 
+    const doctor = (await call(app, 'doctor.run')) as {
+      ok: boolean;
+      steps: { id: string; status: string }[];
+    };
+    expect(doctor.steps.find((s) => s.id === 'prefix:hakobu-demo')?.status).toBe('ok');
+    expect(doctor.ok).toBe(true);
+
     // A second launch restores the session from the keychain, silently.
     const relaunched = newApp();
     expect(await relaunched.start()).toMatchObject({ status: 'signedIn', identityId });

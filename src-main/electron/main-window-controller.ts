@@ -1,0 +1,23 @@
+import { join } from 'node:path';
+import { BrowserWindow, screen, shell } from 'electron';
+import { guardNavigation } from './security/navigation';
+import { currentWindowState, MAIN_WINDOW_URL, mainWindowOptions } from './window/main-window';
+import { loadWindowState, saveWindowState, visibleOn } from './window/window-state';
+
+/** Creates the one main window with remembered geometry, guards and the app URL loaded. */
+export function openMainWindow(options: {
+  userData: string;
+  preloadPath: string;
+  devTools: boolean;
+}): BrowserWindow {
+  const stateFile = join(options.userData, 'window-state.json');
+  const displays = screen.getAllDisplays().map((display) => display.workArea);
+  const state = visibleOn(loadWindowState(stateFile), displays);
+  const win = new BrowserWindow(mainWindowOptions(state, options.preloadPath, options.devTools));
+  guardNavigation(win.webContents, (url) => shell.openExternal(url));
+  if (state.maximized) win.maximize();
+  win.once('ready-to-show', () => win.show());
+  win.on('close', () => saveWindowState(stateFile, currentWindowState(win)));
+  void win.loadURL(MAIN_WINDOW_URL);
+  return win;
+}

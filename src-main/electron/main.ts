@@ -1,0 +1,152 @@
+// Hakobu's Electron entry: lifecycle and wiring only. Everything the app does lives in core/.
+import { join } from 'node:path';
+import {
+  app,
+  BrowserWindow,
+  dialog,
+  ipcMain,
+  Menu,
+  Notification,
+  protocol,
+  session,
+  shell,
+} from 'electron';
+import { createHakobuApp, type HakobuApp } from '../core/api/app';
+import { KeytarSecretStore } from '../core/secrets';
+import { wireContract, sendEvent } from './ipc/wire-contract';
+import { createAppLogger } from './logging';
+import { openMainWindow } from './main-window-controller';
+import { buildMenuTemplate } from './menu/app-menu';
+import { menuLanguageFor } from './menu/labels';
+import { registerAppProtocol } from './protocols/app-protocol';
+import { registerMediaProtocol } from './protocols/media-protocol';
+import { privilegedSchemes } from './protocols/schemes';
+import { quitDuringUploadsDialog, userChoseQuit } from './quit-guard';
+import { guardNavigation } from './security/navigation';
+import { batchWatcher, taskbarProgress } from './taskbar';
+
+if (!app.requestSingleInstanceLock()) app.quit();
+
+// Both must happen before 'ready'.
+protocol.registerSchemesAsPrivileged(privilegedSchemes);
+app.enableSandbox();
+
+let mainWindow: BrowserWindow | undefined;
+let hakobu: HakobuApp | undefined;
+let quitConfirmed = false;
+
+function start(): void {
+  const log = createAppLogger();
+  const userData = app.getPath('userData');
+  const language = menuLanguageFor(app.getLocale());
+  hakobu = createHakobuApp({
+    shell: 'electron',
+    version: app.getVersion(),
+    locale: app.getLocale(),
+    dirs: {
+      userData,
+      cache: join(userData, 'Cache', 'hakobu'),
+      downloads: app.getPath('downloads'),
+    },
+    ...(process.env.HAKOBU_CONFIG ? { configPath: process.env.HAKOBU_CONFIG } : {}),
+    secrets: new KeytarSecretStore(),
+    log,
+  });
+  const core = hakobu;
+
+  // No web permission (camera, notifications from the page, …) is ever granted to the renderer.
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>
+    callback(false),
+  );
+  session.defaultSession.setPermissionCheckHandler(() => false);
+  registerAppProtocol(protocol, join(__dirname, '..', 'renderer'));
+  registerMediaProtocol(protocol, core.media);
+
+  mainWindow = openMainWindow({
+    userData,
+    preloadPath: join(__dirname, '..', 'preload', 'preload.cjs'),
+    devTools: !app.isPackaged,
+  });
+  const contents = () => mainWindow?.webContents;
+  wireContract(ipcMain, core.handlers, contents, log);
+
+  const finished = batchWatcher();
+  core.subscribe((event, payload) => {
+    sendEvent(contents(), event, payload);
+    if (event !== 'transfers.changed') return;
+    const snapshot = payload as Parameters<typeof taskbarProgress>[0];
+    mainWindow?.setProgressBar(taskbarProgress(snapshot));
+    const batch = finished(snapshot);
+    if (batch && Notification.isSupported()) {
+      new Notification({
+        title: 'Hakobu',
+        body:
+          language === 'ja'
+            ? `${batch.completed} 件のアップロードが完了しました${batch.failed ? `（${batch.failed} 件失敗）` : ''}`
+            : `${batch.completed} uploads finished${batch.failed ? ` (${batch.failed} failed)` : ''}`,
+      }).show();
+    }
+  });
+
+  const command = (name: 'uploadFiles' | 'openSettings' | 'runDiagnostics') =>
+    sendEvent(contents(), 'app.command', { command: name });
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate(
+        process.platform,
+        language,
+        {
+          uploadFiles: () => command('uploadFiles'),
+          openSettings: () => command('openSettings'),
+          runDiagnostics: () => command('runDiagnostics'),
+          signOut: () => void core.handlers['session.signOut'](),
+          openHelp: () => void shell.openExternal('https://hakobu.example/help'),
+        },
+        !app.isPackaged,
+      ),
+    ),
+  );
+  void core.start();
+}
+
+app.on('web-contents-created', (_event, contents) => {
+  // Defence in depth: any other webContents (there should be none) gets the same guards.
+  guardNavigation(contents, (url) => shell.openExternal(url));
+});
+app.on('second-instance', () => {
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+});
+app.on('before-quit', (event) => {
+  const active = hakobu?.activeTransfers() ?? 0;
+  if (quitConfirmed || active === 0) return;
+  const response = dialog.showMessageBoxSync(
+    quitDuringUploadsDialog(menuLanguageFor(app.getLocale()), active),
+  );
+  if (!userChoseQuit(response)) {
+    event.preventDefault();
+    return;
+  }
+  // The journal already holds every finished part: the next launch resumes from there.
+  quitConfirmed = true;
+});
+app.on('will-quit', (event) => {
+  if (!hakobu) return;
+  event.preventDefault();
+  const core = hakobu;
+  hakobu = undefined;
+  void core.dispose().finally(() => app.exit(0));
+});
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('activate', () => {
+  if (BrowserWindow.getAllWindows().length === 0 && hakobu) {
+    mainWindow = openMainWindow({
+      userData: app.getPath('userData'),
+      preloadPath: join(__dirname, '..', 'preload', 'preload.cjs'),
+      devTools: !app.isPackaged,
+    });
+  }
+});
+void app.whenReady().then(start);
