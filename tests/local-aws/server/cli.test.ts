@@ -10,13 +10,22 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src-main/core/config';
 
 const children: ChildProcess[] = [];
-afterEach(() => children.splice(0).forEach((child) => child.kill('SIGTERM')));
+/** npm does not pass signals on to the server it started: stop the whole process group. */
+const stop = (child: ChildProcess) => {
+  try {
+    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+  } catch {
+    // Already gone.
+  }
+};
+afterEach(() => children.splice(0).forEach(stop));
 
 /** Runs `npm run local-aws` as a newcomer would and waits for its ready line. */
 function startCli(args: string[]): Promise<{ child: ChildProcess; line: string }> {
   const child = spawn('npm', ['run', '--silent', 'local-aws', '--', ...args], {
     cwd: join(import.meta.dirname, '../../..'),
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
   });
   children.push(child);
   return new Promise((resolve, reject) => {
@@ -70,14 +79,14 @@ describe('npm run local-aws', () => {
       // The demo user exists: SRP starts with a PASSWORD_VERIFIER challenge.
       expect((await signIn(info.endpoint)).ChallengeName).toBe('PASSWORD_VERIFIER');
 
-      first.child.kill('SIGTERM');
+      stop(first.child);
       await exited(first.child);
       const second = await startCli(['--port', '0', '--data', data]);
       const again = JSON.parse(readFileSync(join(data, 'local-aws.json'), 'utf8')) as typeof info;
       expect(again.userPoolId).toBe(info.userPoolId);
       expect(again.clientId).toBe(info.clientId);
       expect((await signIn(again.endpoint)).ChallengeName).toBe('PASSWORD_VERIFIER');
-      second.child.kill('SIGTERM');
+      stop(second.child);
       await exited(second.child);
     } finally {
       rmSync(data, { recursive: true, force: true });
