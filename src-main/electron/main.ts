@@ -12,6 +12,7 @@ import {
   shell,
 } from 'electron';
 import { createHakobuApp, type HakobuApp } from '../core/api/app';
+import { dispatchInvoke } from '../core/api/dispatch';
 import { KeytarSecretStore } from '../core/secrets';
 import { wireContract, sendEvent } from './ipc/wire-contract';
 import { createAppLogger } from './logging';
@@ -96,7 +97,8 @@ function start(): void {
         process.platform,
         language,
         {
-          uploadFiles: () => command('uploadFiles'),
+          // A file chooser needs a user gesture in the page, so main shows the native one itself.
+          uploadFiles: () => void pickAndEnqueue(core, mainWindow),
           openSettings: () => command('openSettings'),
           runDiagnostics: () => command('runDiagnostics'),
           signOut: () => void core.handlers['session.signOut'](),
@@ -111,6 +113,7 @@ function start(): void {
 
 app.on('web-contents-created', (_event, contents) => {
   // Defence in depth: any other webContents (there should be none) gets the same guards.
+  // electronegativity: OPEN_EXTERNAL_JS_CHECK — guardNavigation opens only allowlisted https links.
   guardNavigation(contents, (url) => shell.openExternal(url));
 });
 app.on('second-instance', () => {
@@ -149,4 +152,19 @@ app.on('activate', () => {
     });
   }
 });
+/** Shows the native file picker and enqueues what the user chose (files and folders). */
+async function pickAndEnqueue(core: HakobuApp, win: BrowserWindow | undefined): Promise<void> {
+  const options: OpenDialogOptions = {
+    properties: ['openFile', 'openDirectory', 'multiSelections'],
+  };
+  const result = win
+    ? await dialog.showOpenDialog(win, options)
+    : await dialog.showOpenDialog(options);
+  if (result.canceled || result.filePaths.length === 0) return;
+  const envelope = await dispatchInvoke(core.handlers, 'transfers.enqueue', [
+    { paths: result.filePaths },
+  ]);
+  if (!envelope.ok) dialog.showErrorBox('Hakobu', envelope.error.message);
+}
+
 void app.whenReady().then(start);

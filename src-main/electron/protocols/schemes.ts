@@ -6,8 +6,14 @@ export const APP_SCHEME = 'hakobu-app';
 export const APP_HOST = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 
-/** Both schemes are standard and secure; neither bypasses CSP, and media is not CORS-readable. */
+/**
+ * Both schemes are standard and secure; neither bypasses CSP. The app scheme allows CORS because
+ * Vite's module script tag carries `crossorigin`; media stays same-origin only.
+ */
 export const privilegedSchemes: CustomScheme[] = [
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } },
+  {
+    scheme: APP_SCHEME,
+    privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+  },
   { scheme: MEDIA_SCHEME, privileges: { standard: true, secure: true, stream: true } },
 ];

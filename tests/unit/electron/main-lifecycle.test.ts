@@ -14,7 +14,10 @@ describe('main process start-up', () => {
 
   it('registers both schemes as privileged and secure before ready, and sandboxes every renderer', () => {
     expect(electron.calls.privilegedSchemesBeforeReady).toEqual([
-      { scheme: 'hakobu-app', privileges: { standard: true, secure: true, supportFetchAPI: true } },
+      {
+        scheme: 'hakobu-app',
+        privileges: { standard: true, secure: true, supportFetchAPI: true, corsEnabled: true },
+      },
       { scheme: 'hakobu-media', privileges: { standard: true, secure: true, stream: true } },
     ]);
     expect(electron.calls.enableSandbox).toBe(1);
