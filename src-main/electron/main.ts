@@ -10,6 +10,7 @@ import {
   protocol,
   session,
   shell,
+  type OpenDialogOptions,
 } from 'electron';
 import { createHakobuApp, type HakobuApp } from '../core/api/app';
 import { dispatchInvoke } from '../core/api/dispatch';
