@@ -1,4 +1,4 @@
-import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import { HeadObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
 import type { ConflictChoice } from '../../contract/views';
 import { s3HttpStatus } from './errors';
 import { renamedKey, validateKey } from './keys';
@@ -17,13 +17,39 @@ export type KeyDecision =
   | { action: 'skip'; existing: ExistingObject }
   | { action: 'ask'; existing: ExistingObject };
 
-/** HeadObject: the object under `key`, or undefined when there is none. */
-export async function headObject(
+async function listExact(
   session: S3Session,
   bucket: string,
   key: string,
   signal: AbortSignal,
 ): Promise<ExistingObject | undefined> {
+  // The key sorts before every longer key it prefixes, so one result is enough.
+  const page = await callS3(session, signal, (client, abortSignal) =>
+    client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: key, MaxKeys: 1 }), {
+      abortSignal,
+    }),
+  );
+  const found = page.Contents?.[0];
+  if (found?.Key !== key) return undefined;
+  return {
+    size: found.Size ?? 0,
+    lastModified: (found.LastModified ?? new Date(0)).toISOString(),
+  };
+}
+
+/**
+ * The object under `key`, or undefined when there is none. HeadObject first; but S3 answers a
+ * missing key with 403 to callers whose ListBucket grant is limited to a prefix (Hakobu's own
+ * policy), so a 403 is settled with a ListObjectsV2 on the exact key, and after the first such
+ * answer the session asks the listing directly.
+ */
+export async function findObject(
+  session: S3Session,
+  bucket: string,
+  key: string,
+  signal: AbortSignal,
+): Promise<ExistingObject | undefined> {
+  if (session.probe.headIsAmbiguous) return listExact(session, bucket, key, signal);
   try {
     const head = await callS3(session, signal, (client, abortSignal) =>
       client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }),
@@ -33,9 +59,16 @@ export async function headObject(
       lastModified: (head.LastModified ?? new Date(0)).toISOString(),
     };
   } catch (error) {
-    if (s3HttpStatus(error) === 404) return undefined;
-    throw error;
+    const status = s3HttpStatus(error);
+    if (status === 404) return undefined;
+    // A HEAD error has no body, so S3's code (ExpiredToken, say) is lost: a listing, which has
+    // one, either answers or fails with an error the retry logic understands.
+    if (status === 400) return listExact(session, bucket, key, signal);
+    if (status !== 403) throw error;
   }
+  const listed = await listExact(session, bucket, key, signal);
+  if (!listed) session.probe.headIsAmbiguous = true;
+  return listed;
 }
 
 /** The most renames tried before giving up (each costs a HeadObject). */
@@ -57,7 +90,7 @@ export async function decideKey(args: {
   const lookup = async (candidate: string): Promise<ExistingObject | undefined> =>
     isTaken(candidate)
       ? { size: 0, lastModified: new Date().toISOString() }
-      : headObject(session, bucket, candidate, signal);
+      : findObject(session, bucket, candidate, signal);
 
   const existing = await lookup(key);
   if (!existing || policy === 'overwrite') return { action: 'upload', key };

@@ -55,12 +55,14 @@ export class TransferEngine implements QueueHost {
   constructor(private readonly options: TransferEngineOptions) {
     this.settings = { ...options.config.transfers };
     this.journal = new TransferJournal(options.journalDir);
-    this.holder = new S3ClientHolder(options.config, options.credentials);
+    const log = (options.logger ?? silentLogger).child('transfers');
+    this.holder = new S3ClientHolder(options.config, options.credentials, log);
     this.session = {
       holder: this.holder,
       retry: { ...DEFAULT_RETRY, ...options.retry },
       refreshCredentials: () => this.refreshCredentials(),
-      log: (options.logger ?? silentLogger).child('transfers'),
+      log,
+      probe: { headIsAmbiguous: false },
     };
     this.queue = new TransferQueue(this);
   }

@@ -95,6 +95,8 @@ export function toTransferError(error: unknown, key: string): TransferError {
   const known = S3_ERRORS[code];
   if (known) return known(key);
   const status = httpStatus(error);
+  // HEAD responses have no body, so a refusal arrives as a bare 403 without S3's code.
+  if (status === 403) return S3_ERRORS.AccessDenied?.(key) ?? signInRequired(key);
   const detail = error instanceof Error ? error.message : String(error);
   if (status === undefined) {
     return new TransferError(

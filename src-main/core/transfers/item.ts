@@ -66,7 +66,8 @@ export function itemFromRecord(record: JournalRecord): TransferItem {
 /** The plain view of an item that crosses IPC. */
 export function toView(item: TransferItem): TransferItemView {
   const size = itemSize(item);
-  const sentBytes = item.state === 'completed' ? size : Math.min(size, item.meter.sentBytes);
+  // Not clamped to size: retried bytes are taken back, so an overshoot would be a bug to see.
+  const sentBytes = item.meter.sentBytes;
   const view: TransferItemView = {
     id: item.id,
     name: item.name,

@@ -6,7 +6,7 @@ import {
   UploadPartCommand,
   type Part,
 } from '@aws-sdk/client-s3';
-import { headObject } from './conflicts';
+import { findObject } from './conflicts';
 import { FileChangedError, s3ErrorCode, TransferError } from './errors';
 import type { FinishedPart, MultipartProgress } from './journal';
 import { partSizeFor, planParts, type PlannedPart } from './part-plan';
@@ -181,7 +181,7 @@ export async function abortUpload(
 async function completedEarlier(job: UploadJob, upload: MultipartProgress): Promise<boolean> {
   if (!upload.completing) return false;
   const { Bucket, Key } = target(job);
-  const existing = await headObject(job.session, Bucket, Key, job.signal);
+  const existing = await findObject(job.session, Bucket, Key, job.signal);
   return existing?.size === job.record.fingerprint.size;
 }
 

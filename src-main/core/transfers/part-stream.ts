@@ -51,6 +51,8 @@ export class FilePartStream extends Readable {
     const size = Math.min(CHUNK, this.remaining);
     handle.read(Buffer.allocUnsafe(size), 0, size, this.position).then(
       ({ bytesRead, buffer }) => {
+        // A read that lands after the attempt was given up must not count toward progress.
+        if (this.destroyed) return;
         if (bytesRead === 0) {
           this.fileChanged = new FileChangedError(this.path);
           this.destroy(this.fileChanged);

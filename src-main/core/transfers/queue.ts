@@ -46,10 +46,12 @@ export class TransferQueue {
     void this.queue.add(() => this.run(item));
   }
 
+  /** True when another unfinished item already settled on `key` (finished ones are on S3). */
   private isTakenByOther(item: TransferItem, key: string): boolean {
     for (const other of this.host.items.values()) {
-      if (other === item || other.record?.finalKey !== key) continue;
-      if (!TERMINAL.has(other.state) || other.state === 'completed') return true;
+      if (other !== item && other.record?.finalKey === key && !TERMINAL.has(other.state)) {
+        return true;
+      }
     }
     return false;
   }
@@ -84,8 +86,10 @@ export class TransferQueue {
         });
         return false;
       }
-      // Another item may have claimed the same name while we were asking S3.
-      if (this.isTakenByOther(item, decision.key)) continue;
+      // Another item may have claimed the same name while we were asking S3; overwriting the
+      // asked-for key is what the policy wants, anything else must look again.
+      const overwriting = policy === 'overwrite' && decision.key === record.key;
+      if (!overwriting && this.isTakenByOther(item, decision.key)) continue;
       record.finalKey = decision.key;
       await this.host.journal.save(record);
       return true;

@@ -12,6 +12,8 @@ export interface S3Session {
   /** Single-flight credentials refresh that also swaps in a new client. */
   refreshCredentials(): Promise<void>;
   log: Logger;
+  /** Learned once per session: whether HeadObject answers 403 for keys that do not exist. */
+  probe: { headIsAmbiguous: boolean };
 }
 
 /**

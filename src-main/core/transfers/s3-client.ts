@@ -2,6 +2,7 @@ import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { Logger } from '../log/logger';
 import { CredentialsUnavailableError } from './errors';
 import type { TransferConfig } from './types';
 
@@ -19,6 +20,7 @@ export class S3ClientHolder {
   constructor(
     private readonly config: TransferConfig,
     private readonly credentials: AwsCredentialIdentityProvider,
+    private readonly log: Logger,
   ) {
     this.client = this.build();
   }
@@ -26,6 +28,7 @@ export class S3ClientHolder {
   private build(): S3Client {
     const endpoint = this.config.endpoints?.s3;
     const provider = this.credentials;
+    const log = this.log;
     return new S3Client({
       region: this.config.region,
       ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
@@ -39,6 +42,14 @@ export class S3ClientHolder {
         } catch (error) {
           throw new CredentialsUnavailableError(error);
         }
+      },
+      // Without a logger the SDK warns on the console about every failed streaming upload,
+      // which the engine retries anyway; its per-request info lines are debug detail here.
+      logger: {
+        debug: (...args: unknown[]) => log.debug('s3 sdk', ...args),
+        info: (...args: unknown[]) => log.debug('s3 sdk', ...args),
+        warn: (...args: unknown[]) => log.debug('s3 sdk', ...args),
+        error: (...args: unknown[]) => log.warn('s3 sdk', ...args),
       },
       requestHandler: {
         httpAgent: this.httpAgent,

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createWriteStream,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { finished } from 'node:stream/promises';
+import type { AwsCredentialIdentity } from '@smithy/types';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { TransfersSnapshot } from '../../../src-main/contract/views';
+import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
+import {
+  demoIdentity,
+  engineFixture,
+  MiB,
+  requestLog,
+  sha256OfFile,
+  waitFor,
+  type DemoIdentity,
+} from './fixture';
+
+let la: TestLocalAws;
+let identity: DemoIdentity;
+let src: string;
+
+beforeAll(async () => {
+  la = await startTestLocalAws();
+  identity = await demoIdentity(la);
+});
+afterAll(() => la.dispose());
+beforeEach(() => {
+  src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
+});
+afterEach(async () => {
+  await la.setFaults({ latencyMs: 0, credentialLifetimeSeconds: undefined });
+  rmSync(src, { recursive: true, force: true });
+});
+
+/** Writes `size` random bytes in 1 MiB chunks (never the whole file in memory). */
+async function randomFile(path: string, size: number): Promise<string> {
+  const out = createWriteStream(path);
+  for (let left = size; left > 0; left -= MiB) out.write(randomBytes(Math.min(MiB, left)));
+  out.end();
+  await finished(out);
+  return path;
+}
+
+describe('multipart uploads', () => {
+  it('completes 64 MiB intact over a slow link while 3-second credentials keep expiring', async () => {
+    await la.setFaults({ credentialLifetimeSeconds: 3, latencyMs: 150 });
+    // Keys are fetched only when the engine asks (like a provider that missed its refresh), so
+    // S3 answers ExpiredToken and the engine must force a refresh and retry.
+    let cached: AwsCredentialIdentity = await identity.credentials();
+    let refreshes = 0;
+    const fx = await engineFixture(la, {
+      identity,
+      transfers: { partConcurrency: 2 },
+      engine: {
+        credentials: async () => cached,
+        forceRefresh: async () => {
+          refreshes++;
+          cached = await identity.credentials();
+        },
+      },
+    });
+    const file = await randomFile(join(src, 'big.bin'), 64 * MiB);
+    await waitFor(
+      () => Date.now() > (cached.expiration?.getTime() ?? 0),
+      'the first keys to expire',
+    );
+
+    const progress: TransfersSnapshot['total'][] = [];
+    fx.engine.on('progress', (p) => progress.push(p.total));
+    await fx.engine.enqueue([file]);
+    await fx.engine.whenIdle();
+
+    const [item] = fx.engine.snapshot().items;
+    expect(item?.error).toBeUndefined();
+    expect(item?.state).toBe('completed');
+    expect(item?.sentBytes).toBe(64 * MiB);
+    expect(await fx.sha256OfObject(fx.key('big.bin'))).toBe(await sha256OfFile(file));
+    expect(refreshes).toBeGreaterThanOrEqual(1);
+    expect(requestLog(la).some((line) => line.code === 'ExpiredToken')).toBe(true);
+    // Progress is reported while bytes flow, never beyond the file, with a speed estimate.
+    expect(progress.length).toBeGreaterThan(1);
+    expect(progress.every((t) => t.sentBytes <= t.size)).toBe(true);
+    expect(progress.some((t) => (t.speed ?? 0) > 0 && t.etaSeconds !== undefined)).toBe(true);
+    expect(await fx.listUploads()).toEqual([]);
+    expect(readdirSync(fx.journalDir)).toEqual([]);
+    await fx.dispose();
+  });
+
+  it('starts over, with a notice, when the file is modified during its upload', async () => {
+    await la.setFaults({ latencyMs: 150 });
+    const fx = await engineFixture(la, { identity, transfers: { partConcurrency: 1 } });
+    const file = await randomFile(join(src, 'changing.bin'), 24 * MiB);
+    const [queued] = await fx.engine.enqueue([file]);
+    const journal = join(fx.journalDir, `${queued?.id}.json`);
+    const partsInJournal = () => {
+      try {
+        return (
+          (JSON.parse(readFileSync(journal, 'utf8')) as { upload?: { parts: unknown[] } }).upload
+            ?.parts.length ?? 0
+        );
+      } catch {
+        return 0;
+      }
+    };
+    await waitFor(() => partsInJournal() >= 1, 'the first part');
+    // Same size, new content and mtime: only the fingerprint can tell.
+    writeFileSync(file, randomBytes(24 * MiB));
+    utimesSync(file, new Date(), new Date(Date.now() + 5_000));
+    await fx.engine.whenIdle();
+
+    const [item] = fx.engine.snapshot().items;
+    expect(item?.state).toBe('completed');
+    expect(item?.notice?.code).toBe('transfer.restartedChanged');
+    expect(await fx.sha256OfObject(fx.key('changing.bin'))).toBe(await sha256OfFile(file));
+    expect(await fx.listUploads()).toEqual([]);
+    await fx.dispose();
+  });
+});
