@@ -1,0 +1,95 @@
+import { join } from 'node:path';
+import type { SessionView } from '../../contract/views';
+import { createHakobuApp, type HakobuApp } from '../../core/api/app';
+import { userConfigDir } from '../../core/config';
+import { createLogger, silentLogger, type Logger } from '../../core/log/logger';
+import { KeytarSecretStore, type SecretStore } from '../../core/secrets';
+import type { Output } from '../io/output';
+import type { Prompter } from '../io/prompt';
+import { HAKOBU_VERSION } from './version';
+
+/** What every command gets: where to write, how to ask, and the app, opened on demand. */
+export interface CliContext {
+  out: Output;
+  prompt: Prompter;
+  verbose: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  secrets: SecretStore;
+  log: Logger;
+  /** --config, when given (else HAKOBU_CONFIG, read by the config loader). */
+  configPath?: string;
+  /** Creates the app and restores the session from the keychain (once per run). */
+  open(): Promise<OpenedApp>;
+}
+
+export interface OpenedApp {
+  app: HakobuApp;
+  view: SessionView;
+}
+
+export interface ContextOptions {
+  out: Output;
+  prompt: Prompter;
+  verbose: boolean;
+  env: NodeJS.ProcessEnv;
+  cwd: string;
+  configPath?: string;
+}
+
+/** Logs go to stderr only with --verbose, already redacted by the logger. */
+function stderrLogger(out: Output): Logger {
+  return createLogger((level, message, data) => {
+    const details = data.map((d) => (typeof d === 'string' ? d : JSON.stringify(d))).join(' ');
+    out.note(`[${level}] ${message}${details ? ` ${details}` : ''}`);
+  });
+}
+
+/** Builds the context of one CLI run; `dispose` closes the app if a command opened it. */
+export function createCliContext(options: ContextOptions): {
+  context: CliContext;
+  dispose(): Promise<void>;
+} {
+  const log = options.verbose ? stderrLogger(options.out) : silentLogger;
+  const secrets = new KeytarSecretStore({ env: options.env });
+  let opened: Promise<OpenedApp> | undefined;
+  let app: HakobuApp | undefined;
+
+  const open = (): Promise<OpenedApp> => {
+    opened ??= (async () => {
+      // The same folder Electron uses as userData: config, identity cache and upload journal
+      // are shared with the desktop app.
+      const userData = userConfigDir(options.env);
+      app = createHakobuApp({
+        shell: 'cli',
+        version: HAKOBU_VERSION,
+        locale: options.env.LANG?.split('.')[0]?.replace('_', '-') || 'en-US',
+        dirs: { userData, cache: join(userData, 'cache'), downloads: options.cwd },
+        ...(options.configPath ? { configPath: options.configPath } : {}),
+        env: options.env,
+        secrets,
+        log,
+      });
+      return { app, view: await app.start() };
+    })();
+    return opened;
+  };
+
+  const context: CliContext = {
+    out: options.out,
+    prompt: options.prompt,
+    verbose: options.verbose,
+    env: options.env,
+    cwd: options.cwd,
+    secrets,
+    log,
+    ...(options.configPath ? { configPath: options.configPath } : {}),
+    open,
+  };
+  return {
+    context,
+    dispose: async () => {
+      await app?.dispose();
+    },
+  };
+}

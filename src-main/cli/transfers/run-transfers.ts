@@ -1,0 +1,88 @@
+import type { EventChannels, EventName } from '../../contract/channels';
+import type { SessionServices } from '../../core/api/session-services';
+import type { HakobuApp } from '../../core/api/app';
+import type { TransferEngine } from '../../core/transfers/engine';
+import { UploadProgress } from '../progress/upload-progress';
+import type { CliContext } from '../runtime/context';
+import type { ExitCode } from '../runtime/exit';
+import { ConflictAnswers } from './conflict-answers';
+import { InterruptGuard } from './interrupt';
+import { printSummary } from './summary';
+
+const busy = (transfers: TransferEngine) =>
+  transfers.snapshot().items.some((i) => i.state === 'queued' || i.state === 'uploading');
+const inConflict = (transfers: TransferEngine) =>
+  transfers.snapshot().items.filter((i) => i.state === 'conflict');
+
+export interface RunTransfersOptions {
+  app: HakobuApp;
+  services: SessionServices;
+  jsonProgress: boolean;
+  /** Adds work (enqueue, resume…) once progress and conflicts are being watched. */
+  begin(): Promise<unknown>;
+}
+
+/**
+ * Runs the upload queue to the end with progress, conflict answers and a clean pause on Ctrl-C,
+ * then prints the summary. Failed, skipped and paused items end the wait as well: the user
+ * decides about them (retry with `hakobu resume`).
+ */
+export async function runTransfers(
+  ctx: CliContext,
+  options: RunTransfersOptions,
+): Promise<ExitCode> {
+  const transfers = options.services.transfers;
+  const started = Date.now();
+  const progress = new UploadProgress(ctx.out, {
+    verbose: ctx.verbose,
+    jsonProgress: options.jsonProgress,
+  });
+  const guard = new InterruptGuard(
+    () => transfers.pause(),
+    (text) => progress.note(text),
+  );
+  const answers = new ConflictAnswers(ctx, transfers, progress, () => guard.request());
+  const unsubscribe = options.app.subscribe(
+    <E extends EventName>(event: E, payload: EventChannels[E]) => {
+      if (event === 'transfers.changed')
+        progress.update(payload as EventChannels['transfers.changed']);
+      if (event === 'transfers.conflict' && !guard.requested)
+        answers.answer(payload as EventChannels['transfers.conflict']);
+    },
+  );
+  const uninstall = guard.install();
+  try {
+    progress.update(transfers.snapshot());
+    await options.begin();
+    for (;;) {
+      await transfers.whenIdle();
+      await answers.idle();
+      if (guard.requested || busy(transfers)) {
+        if (guard.requested) break;
+        continue;
+      }
+      const waiting = inConflict(transfers);
+      if (waiting.length === 0) break;
+      for (const item of waiting) {
+        answers.answer({ itemId: item.id, key: item.key, location: item.location });
+      }
+      await answers.idle();
+      // Nobody could answer (Ctrl-C at the question): leave them for `hakobu resume`.
+      if (!busy(transfers) && inConflict(transfers).length === waiting.length) break;
+    }
+    await guard.settled();
+  } finally {
+    uninstall();
+    unsubscribe();
+    progress.finish();
+  }
+  return printSummary(
+    ctx.out,
+    {
+      snapshot: transfers.snapshot(),
+      interrupted: guard.requested,
+      elapsedSeconds: (Date.now() - started) / 1000,
+    },
+    options.jsonProgress,
+  );
+}
