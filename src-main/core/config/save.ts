@@ -1,4 +1,4 @@
-import { writeFileAtomic } from './atomic-write';
+import { writeFileAtomic } from '../fs/atomic';
 import { displayPath } from './field-help';
 import { SETTING_PATHS } from './key-paths';
 import { loadConfigWith, type ConfigLoadResult, type LoadConfigOptions } from './load';

@@ -1,9 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, fsyncSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { open, rename, rm } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 
-const tempName = (path: string) => `${path}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`;
+// A hidden name beside the target (same file system, so rename is atomic) with a random part, so
+// two processes (the app and the CLI) never share a temporary file.
+const tempName = (path: string) =>
+  join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 
 function fsyncDirSync(path: string): void {
   try {
@@ -19,10 +22,11 @@ function fsyncDirSync(path: string): void {
 }
 
 /** Writes a file so that a crash at any moment leaves either the old or the new content, never a torn one. */
-export function writeFileAtomic(path: string, data: string | Uint8Array): void {
+export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): void {
+  mkdirSync(dirname(path), { recursive: true });
   const tmp = tempName(path);
   try {
-    const fd = openSync(tmp, 'w', 0o600);
+    const fd = openSync(tmp, 'wx', mode);
     try {
       writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
       fsyncSync(fd);
@@ -38,10 +42,15 @@ export function writeFileAtomic(path: string, data: string | Uint8Array): void {
 }
 
 /** The asynchronous twin of writeFileAtomic, for hot paths such as the transfer journal. */
-export async function writeFileAtomicAsync(path: string, data: string | Uint8Array): Promise<void> {
+export async function writeFileAtomicAsync(
+  path: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<void> {
+  await mkdir(dirname(path), { recursive: true });
   const tmp = tempName(path);
   try {
-    const handle = await open(tmp, 'w', 0o600);
+    const handle = await open(tmp, 'wx', mode);
     try {
       await handle.writeFile(data);
       await handle.sync();
