@@ -1,3 +1,4 @@
+import { IDENTITY_ID_VARIABLE } from '../config';
 import { TransferError } from './errors';
 
 /** S3's limit on a key, in UTF-8 bytes, prefix included. */
@@ -10,7 +11,7 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/u;
 
 /** Resolves a location's prefix template (`${identityId}/`) for one identity. */
 export function resolvePrefix(template: string, identityId: string): string {
-  const prefix = template.split('${identityId}').join(identityId);
+  const prefix = template.split(IDENTITY_ID_VARIABLE).join(identityId);
   return prefix === '' || prefix.endsWith('/') ? prefix : `${prefix}/`;
 }
 

@@ -1,20 +1,9 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { HakobuConfig } from '../config';
 import type { Logger } from '../log/logger';
 
-// TEMPORARY structural copy of the config type until src-main/core/config lands; it names only
-// what it must, so switching to the import is a one-line change.
-/** The parts of the Hakobu configuration the transfer engine reads. */
-export interface TransferConfig {
-  region: string;
-  endpoints?: { cognitoIdp?: string; cognitoIdentity?: string; s3?: string };
-  locations: { name: string; bucket: string; prefix: string; access: 'readwrite' | 'read' }[];
-  transfers: {
-    concurrency: number;
-    partConcurrency: number;
-    partSizeMiB: number;
-    conflictPolicy: 'ask' | 'overwrite' | 'skip' | 'rename';
-  };
-}
+/** The parts of the Hakobu configuration the transfer engine reads (a whole HakobuConfig fits). */
+export type TransferConfig = Pick<HakobuConfig, 'region' | 'endpoints' | 'locations' | 'transfers'>;
 
 /** How patient the engine is with transient failures (see retry.ts). */
 export interface RetryOptions {

@@ -18,6 +18,7 @@ import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import {
   demoIdentity,
   engineFixture,
+  productSession,
   MiB,
   requestLog,
   sha256OfFile,
@@ -38,7 +39,8 @@ beforeEach(() => {
   src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
 });
 afterEach(async () => {
-  await la.setFaults({ latencyMs: 0, credentialLifetimeSeconds: undefined });
+  // The schema has no 'unset'; an hour is the identity pool's own lifetime.
+  await la.setFaults({ latencyMs: 0, credentialLifetimeSeconds: 3600 });
   rmSync(src, { recursive: true, force: true });
 });
 
@@ -54,29 +56,19 @@ async function randomFile(path: string, size: number): Promise<string> {
 describe('multipart uploads', () => {
   it('completes 64 MiB intact over a slow link while 3-second credentials keep expiring', async () => {
     await la.setFaults({ credentialLifetimeSeconds: 3, latencyMs: 150 });
-    // Keys are fetched only when the engine asks (like a provider that missed its refresh), so
-    // S3 answers ExpiredToken and the engine must force a refresh and retry.
-    let cached: AwsCredentialIdentity = await identity.credentials();
-    let refreshes = 0;
+    // The app's own chain: SRP sign-in, then the credentials module with refresh-ahead.
+    const session = await productSession(la);
     const fx = await engineFixture(la, {
-      identity,
+      identity: session.identity,
       transfers: { partConcurrency: 2 },
-      engine: {
-        credentials: async () => cached,
-        forceRefresh: async () => {
-          refreshes++;
-          cached = await identity.credentials();
-        },
-      },
+      engine: { forceRefresh: session.forceRefresh },
     });
     const file = await randomFile(join(src, 'big.bin'), 64 * MiB);
-    await waitFor(
-      () => Date.now() > (cached.expiration?.getTime() ?? 0),
-      'the first keys to expire',
-    );
-
     const progress: TransfersSnapshot['total'][] = [];
     fx.engine.on('progress', (p) => progress.push(p.total));
+    const issuedBefore = requestLog(la).filter(
+      (l) => l.action === 'GetCredentialsForIdentity',
+    ).length;
     await fx.engine.enqueue([file]);
     await fx.engine.whenIdle();
 
@@ -85,14 +77,43 @@ describe('multipart uploads', () => {
     expect(item?.state).toBe('completed');
     expect(item?.sentBytes).toBe(64 * MiB);
     expect(await fx.sha256OfObject(fx.key('big.bin'))).toBe(await sha256OfFile(file));
-    expect(refreshes).toBeGreaterThanOrEqual(1);
-    expect(requestLog(la).some((line) => line.code === 'ExpiredToken')).toBe(true);
+    // The upload outlived its first credentials: new ones were issued along the way.
+    const issued = requestLog(la).filter((l) => l.action === 'GetCredentialsForIdentity').length;
+    expect(issued - issuedBefore).toBeGreaterThan(1);
     // Progress is reported while bytes flow, never beyond the file, with a speed estimate.
     expect(progress.length).toBeGreaterThan(1);
     expect(progress.every((t) => t.sentBytes <= t.size)).toBe(true);
     expect(progress.some((t) => (t.speed ?? 0) > 0 && t.etaSeconds !== undefined)).toBe(true);
     expect(await fx.listUploads()).toEqual([]);
     expect(readdirSync(fx.journalDir)).toEqual([]);
+    await fx.dispose();
+    session.dispose();
+  });
+
+  it('answers ExpiredToken by forcing a refresh, then retrying', async () => {
+    await la.setFaults({ credentialLifetimeSeconds: 2 });
+    // A provider that hands out the same keys until told to refresh, so S3 must say ExpiredToken.
+    let cached: AwsCredentialIdentity = await identity.credentials();
+    let refreshes = 0;
+    const fx = await engineFixture(la, {
+      identity,
+      engine: {
+        credentials: async () => cached,
+        forceRefresh: async () => {
+          refreshes++;
+          cached = await identity.credentials();
+        },
+      },
+    });
+    const file = await randomFile(join(src, 'stale.bin'), 12 * MiB);
+    await waitFor(() => Date.now() > (cached.expiration?.getTime() ?? 0), 'the keys to expire');
+    await fx.engine.enqueue([file]);
+    await fx.engine.whenIdle();
+
+    expect(fx.engine.snapshot().items[0]?.state).toBe('completed');
+    expect(await fx.sha256OfObject(fx.key('stale.bin'))).toBe(await sha256OfFile(file));
+    expect(refreshes).toBeGreaterThanOrEqual(1);
+    expect(requestLog(la).some((line) => line.code === 'ExpiredToken')).toBe(true);
     await fx.dispose();
   });
 

@@ -10,6 +10,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
+import { createAuthSession } from '../../../src-main/core/auth';
+import { HakobuConfig } from '../../../src-main/core/config';
+import { createIdentityCredentials } from '../../../src-main/core/credentials';
 import { createTransferEngine, type TransferEngine } from '../../../src-main/core/transfers/engine';
 import type { TransferConfig, TransferEngineOptions } from '../../../src-main/core/transfers/types';
 import { loginProvider, mintUserTokens } from '../../helpers/identity';
@@ -35,6 +39,41 @@ export async function demoIdentity(la: TestLocalAws): Promise<DemoIdentity> {
   });
   const { identityId } = await credentials();
   return { identityId, credentials, idToken: IdToken };
+}
+
+/** What the app wires into the engine: a signed-in auth session and the credentials module. */
+export interface ProductSession {
+  identity: DemoIdentity;
+  forceRefresh: () => Promise<void>;
+  dispose(): void;
+}
+
+/** Signs the demo user in with SRP and builds credentials exactly as the app does. */
+export async function productSession(la: TestLocalAws): Promise<ProductSession> {
+  const { info } = la;
+  const config = HakobuConfig.parse({
+    region: info.region,
+    userPoolId: info.userPoolId,
+    clientId: info.clientId,
+    identityPoolId: info.identityPoolId,
+    endpoints: { cognitoIdp: info.endpoint, cognitoIdentity: info.endpoint, s3: info.endpoint },
+    locations: [{ name: 'main', bucket: info.bucket }],
+  });
+  const auth = createAuthSession({ config });
+  await auth.signIn(DEMO_USERNAME, DEMO_PASSWORD);
+  const creds = createIdentityCredentials({ config, getIdToken: () => auth.getIdToken() });
+  return {
+    identity: {
+      identityId: await creds.identityId(),
+      credentials: creds.provider,
+      idToken: await auth.getIdToken(),
+    },
+    forceRefresh: () => creds.forceRefresh(),
+    dispose: () => {
+      creds.dispose();
+      auth.dispose();
+    },
+  };
 }
 
 /** The config the engine reads, pointed at the stand-in. */

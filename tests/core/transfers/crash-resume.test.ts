@@ -1,0 +1,147 @@
+import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import {
+  appendFileSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loginProvider } from '../../helpers/identity';
+import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
+import {
+  demoIdentity,
+  engineFixture,
+  MiB,
+  requestLog,
+  sha256OfFile,
+  waitFor,
+  type DemoIdentity,
+} from './fixture';
+
+let la: TestLocalAws;
+let src: string;
+
+beforeAll(async () => {
+  la = await startTestLocalAws();
+  src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
+});
+afterAll(async () => {
+  await la.dispose();
+  rmSync(src, { recursive: true, force: true });
+});
+
+function journaledParts(journalDir: string): number {
+  for (const name of readdirSync(journalDir).filter((n) => n.endsWith('.json'))) {
+    try {
+      const record = JSON.parse(readFileSync(join(journalDir, name), 'utf8')) as {
+        upload?: { parts: unknown[] };
+      };
+      return record.upload?.parts.length ?? 0;
+    } catch {
+      // Mid-rename: look again.
+    }
+  }
+  return 0;
+}
+
+/** Runs the upload in a child process and SIGKILLs it once three parts are journaled. */
+async function uploadUntilKilled(identity: DemoIdentity, journalDir: string, file: string) {
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(import.meta.dirname, 'child/upload-child.ts')],
+    {
+      env: {
+        ...process.env,
+        HAKOBU_UPLOAD_JOB: JSON.stringify({
+          endpoint: la.info.endpoint,
+          region: la.info.region,
+          identityPoolId: la.info.identityPoolId,
+          loginProvider: loginProvider(la),
+          idToken: identity.idToken,
+          identityId: identity.identityId,
+          bucket: la.info.bucket,
+          journalDir,
+          file,
+        }),
+      },
+      stdio: ['ignore', 'ignore', 'pipe'],
+    },
+  );
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolve) =>
+    child.on('exit', (code, signal) => resolve(signal ?? code)),
+  );
+  await waitFor(
+    () => journaledParts(journalDir) >= 3 || child.exitCode !== null,
+    'three journaled parts',
+  );
+  child.kill('SIGKILL');
+  expect(await exited, stderr).toBe('SIGKILL');
+}
+
+describe('crash and resume', () => {
+  it('resumes after SIGKILL without sending any finished part twice', async () => {
+    await la.setFaults({ latencyMs: 100 });
+    const identity = await demoIdentity(la);
+    const journalDir = mkdtempSync(join(tmpdir(), 'hakobu-journal-'));
+    const file = join(src, 'crash.bin');
+    writeFileSync(file, randomBytes(48 * MiB));
+
+    await uploadUntilKilled(identity, journalDir, file);
+
+    // The one moment a kill cannot be timed for: S3 stored a part, the journal never heard of it.
+    // Forgetting a journaled part recreates it; resume must find the part through ListParts.
+    const [recordName] = readdirSync(journalDir).filter((n) => n.endsWith('.json'));
+    const recordPath = join(journalDir, recordName ?? '');
+    const record = JSON.parse(readFileSync(recordPath, 'utf8')) as { upload: { parts: unknown[] } };
+    record.upload.parts.pop();
+    writeFileSync(recordPath, JSON.stringify(record));
+
+    const fx = await engineFixture(la, { identity, journalDir });
+    expect(await fx.listUploads()).toHaveLength(1);
+    await la.setFaults({ latencyMs: 0 });
+    const restored = await fx.engine.restore();
+    expect(restored.items.map((i) => i.name)).toEqual(['crash.bin']);
+    await fx.engine.whenIdle();
+
+    expect(fx.engine.snapshot().items[0]?.state).toBe('completed');
+    expect(await fx.sha256OfObject(fx.key('crash.bin'))).toBe(await sha256OfFile(file));
+    const accepted = requestLog(la)
+      .filter((l) => l.action === 'UploadPart' && l.status === 200 && l.key === fx.key('crash.bin'))
+      .map((l) => `${String(l.uploadId)}#${String(l.partNumber)}`);
+    expect(accepted).toHaveLength(10);
+    expect(new Set(accepted).size).toBe(10);
+    expect(requestLog(la).some((l) => l.action === 'ListParts')).toBe(true);
+    expect(await fx.listUploads()).toEqual([]);
+    await fx.dispose();
+  });
+
+  it('starts over with a notice when the file changed while the app was down', async () => {
+    await la.setFaults({ latencyMs: 100 });
+    const identity = await demoIdentity(la);
+    const journalDir = mkdtempSync(join(tmpdir(), 'hakobu-journal-'));
+    const file = join(src, 'edited.bin');
+    writeFileSync(file, randomBytes(48 * MiB));
+    await uploadUntilKilled(identity, journalDir, file);
+    appendFileSync(file, 'one more line');
+
+    const fx = await engineFixture(la, { identity, journalDir });
+    await la.setFaults({ latencyMs: 0 });
+    await fx.engine.restore();
+    await fx.engine.whenIdle();
+    const [item] = fx.engine.snapshot().items;
+    expect(item?.state).toBe('completed');
+    expect(item?.notice?.code).toBe('transfer.restartedChanged');
+    expect(item?.sentBytes).toBe(48 * MiB + 'one more line'.length);
+    expect(await fx.sha256OfObject(fx.key('edited.bin'))).toBe(await sha256OfFile(file));
+    // The upload begun before the edit was aborted, not left to be billed.
+    expect(await fx.listUploads()).toEqual([]);
+    await fx.dispose();
+  });
+});
