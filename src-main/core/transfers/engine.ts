@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type {
   ConflictChoice,
   TransferItemView,
@@ -10,20 +9,17 @@ import { CredentialsUnavailableError, TransferError } from './errors';
 import { TypedEmitter, type TransferEvents } from './events';
 import { BUSY, itemFromRecord, TERMINAL, toView, totals, type TransferItem } from './item';
 import { TransferJournal, type JournalRecord } from './journal';
-import { buildKey, resolvePrefix } from './keys';
+import { planEnqueue, writableLocation } from './enqueue-plan';
 import { abortUpload } from './multipart';
 import { ProgressMeter } from './progress';
 import { DEFAULT_RETRY } from './retry';
 import { S3ClientHolder } from './s3-client';
 import type { S3Session } from './s3-call';
-import { scanPaths } from './scan';
 import { TransferQueue, type QueueHost } from './queue';
 import type { TransferConfig, TransferEngineOptions } from './types';
 
 /** How often progress is reported while something uploads. */
 const TICK_MS = 250;
-/** Journal writes in flight at once while enqueuing a large folder. */
-const ENQUEUE_WRITES = 16;
 
 export interface EnqueueOptions {
   /** A configured location name; the first writable one when omitted. */
@@ -138,30 +134,8 @@ export class TransferEngine implements QueueHost {
     return this.snapshot();
   }
 
-  private locationFor(name: string | undefined) {
-    const locations = this.options.config.locations;
-    const location = name
-      ? locations.find((l) => l.name === name)
-      : locations.find((l) => l.access === 'readwrite');
-    if (!location) {
-      throw new TransferError(
-        'transfer.noLocation',
-        name
-          ? `There is no location named ${name} in the configuration.`
-          : 'No location in the configuration accepts uploads.',
-        name ? { location: name } : undefined,
-      );
-    }
-    if (location.access !== 'readwrite') {
-      throw new TransferError(
-        'transfer.readOnlyLocation',
-        `The location ${location.name} is read-only.`,
-        {
-          location: location.name,
-        },
-      );
-    }
-    return location;
+  private assertOpen(): void {
+    if (this.closed) throw new TransferError('transfer.closed', 'The transfer engine has stopped.');
   }
 
   /**
@@ -172,55 +146,15 @@ export class TransferEngine implements QueueHost {
     paths: readonly string[],
     options: EnqueueOptions = {},
   ): Promise<TransferItemView[]> {
-    if (this.closed) throw new TransferError('transfer.closed', 'The transfer engine has stopped.');
-    const location = this.locationFor(options.location);
-    const prefix = resolvePrefix(location.prefix, this.options.identityId);
-    const { files, problems } = await scanPaths(paths);
-    const added: TransferItem[] = [];
-    const failed = (name: string, error: TransferItem['error']) => {
-      const item: TransferItem = {
-        id: randomUUID(),
-        record: undefined,
-        name,
-        location: location.name,
-        bucket: location.bucket,
-        state: 'failed',
-        meter: new ProgressMeter(),
-        ...(error ? { error } : {}),
-      };
-      added.push(item);
-    };
-    const records: JournalRecord[] = [];
-    for (const file of files) {
-      let key: string;
-      try {
-        key = buildKey(prefix, file.relativePath, options.folder);
-      } catch (error) {
-        if (!(error instanceof TransferError)) throw error;
-        failed(file.relativePath.split('/').pop() ?? file.path, error.toUserError());
-        continue;
-      }
-      const record: JournalRecord = {
-        version: 1,
-        id: randomUUID(),
-        seq: this.seq++,
-        identityId: this.options.identityId,
-        sourcePath: file.path,
-        relativePath: file.relativePath,
-        location: location.name,
-        bucket: location.bucket,
-        key,
-        fingerprint: { size: file.size, mtimeMs: file.mtimeMs },
-        state: 'queued',
-      };
-      records.push(record);
-      added.push(itemFromRecord(record));
-    }
-    for (const problem of problems)
-      failed(problem.relativePath.split('/').pop() ?? problem.path, problem.error);
-    for (let i = 0; i < records.length; i += ENQUEUE_WRITES) {
-      await Promise.all(records.slice(i, i + ENQUEUE_WRITES).map((r) => this.journal.save(r)));
-    }
+    this.assertOpen();
+    const added = await planEnqueue({
+      paths,
+      location: writableLocation(this.options.config.locations, options.location),
+      identityId: this.options.identityId,
+      ...(options.folder ? { folder: options.folder } : {}),
+      nextSeq: () => this.seq++,
+    });
+    await this.journal.saveMany(added.flatMap((item) => (item.record ? [item.record] : [])));
     for (const item of added) {
       this.add(item);
       if (item.state === 'queued') this.queue.schedule(item);
@@ -242,23 +176,25 @@ export class TransferEngine implements QueueHost {
 
   /** Pauses items (all when `ids` is omitted): in-flight parts are aborted, finished parts are kept. */
   async pause(ids?: readonly string[]): Promise<TransfersSnapshot> {
-    const stopping: Promise<void>[] = [];
-    for (const item of this.select(ids)) {
-      if (!['queued', 'uploading', 'conflict'].includes(item.state)) continue;
+    const targets = this.select(ids).filter((i) =>
+      ['queued', 'uploading', 'conflict'].includes(i.state),
+    );
+    for (const item of targets) {
       this.setState(item, 'paused');
-      await this.persist(item, 'paused');
+      if (item.record) item.record.state = 'paused';
       if (item.run) {
         item.run.stop = 'pause';
         item.run.controller.abort();
-        stopping.push(item.run.done);
       }
     }
-    await Promise.all(stopping);
+    await this.journal.saveMany(targets.flatMap((i) => (i.record ? [i.record] : [])));
+    await Promise.all(targets.map((i) => i.run?.done));
     return this.snapshot();
   }
 
   /** Resumes paused items (all when `ids` is omitted). */
   async resume(ids?: readonly string[]): Promise<TransfersSnapshot> {
+    this.assertOpen();
     for (const item of this.select(ids)) {
       if (item.state !== 'paused' || item.run) continue;
       await this.persist(item, 'queued');
@@ -270,6 +206,7 @@ export class TransferEngine implements QueueHost {
 
   /** Runs failed items again (all when `ids` is omitted); their finished parts are kept. */
   async retry(ids?: readonly string[]): Promise<TransfersSnapshot> {
+    this.assertOpen();
     for (const item of this.select(ids)) {
       if (item.state !== 'failed' || !item.record || item.run) continue;
       delete item.error;
@@ -317,6 +254,7 @@ export class TransferEngine implements QueueHost {
     choice: ConflictChoice,
     applyToAll = false,
   ): Promise<TransfersSnapshot> {
+    this.assertOpen();
     if (applyToAll) this.conflictForAll = choice;
     const targets = applyToAll
       ? [...this.items.values()].filter((i) => i.state === 'conflict')

@@ -112,6 +112,7 @@ export class TransferQueue {
     };
     item.run = run;
     delete item.error;
+    delete record.error;
     this.host.setState(item, 'uploading');
     try {
       if (!(await this.settleKey(item, controller.signal))) return;
