@@ -1,3 +1,4 @@
+import { wholePercent } from '../i18n/format';
 import './progress.css';
 
 interface ProgressBarProps {
@@ -11,7 +12,10 @@ interface ProgressBarProps {
   size?: 'small' | 'large';
 }
 
-/** A determinate progress bar exposed to assistive technology as role="progressbar". */
+/**
+ * A determinate progress bar exposed to assistive technology as role="progressbar". Its ARIA value
+ * is the whole percentage shown beside it (floored, so 100 means finished), not a byte count.
+ */
 export function ProgressBar({
   value,
   max,
@@ -21,15 +25,14 @@ export function ProgressBar({
   size = 'small',
 }: ProgressBarProps) {
   const safeMax = Math.max(0, max);
-  const now = Math.min(Math.max(0, value), safeMax);
-  const fraction = safeMax > 0 ? now / safeMax : 0;
+  const fraction = safeMax > 0 ? Math.min(Math.max(0, value), safeMax) / safeMax : 0;
   return (
     <div
       role="progressbar"
       aria-label={label}
       aria-valuemin={0}
-      aria-valuemax={safeMax}
-      aria-valuenow={now}
+      aria-valuemax={100}
+      aria-valuenow={wholePercent(value, safeMax)}
       aria-valuetext={valueText}
       className={`progress progress-${size} progress-${tone}`}
     >

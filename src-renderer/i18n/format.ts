@@ -66,9 +66,12 @@ export function formatCount(value: number, locale: string): string {
 
 /** A share of a whole such as "42%"; 0 when the whole is empty. */
 export function formatPercent(part: number, whole: number, locale: string): string {
-  // Floored, so "100%" appears only when the last byte is in.
-  const fraction = whole > 0 ? Math.floor(Math.min(1, part / whole) * 100) / 100 : 0;
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(
-    fraction,
+    wholePercent(part, whole) / 100,
   );
+}
+
+/** Progress as a whole percentage (0–100), floored so 100 means the last byte is in. */
+export function wholePercent(part: number, whole: number): number {
+  return whole > 0 ? Math.floor(Math.min(1, Math.max(0, part) / whole) * 100) : 0;
 }

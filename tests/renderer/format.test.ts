@@ -6,6 +6,7 @@ import {
   formatDuration,
   formatPercent,
   formatSpeed,
+  wholePercent,
 } from '../../src-renderer/i18n/format';
 
 describe('formatBytes', () => {
@@ -55,6 +56,14 @@ describe('formatPercent', () => {
     expect(formatPercent(999, 1000, 'en')).toBe('99%');
     expect(formatPercent(1000, 1000, 'en')).toBe('100%');
     expect(formatPercent(5, 0, 'en')).toBe('0%');
+  });
+
+  it('gives progress bars the same whole percentage, within 0–100', () => {
+    expect(wholePercent(999, 1000)).toBe(99);
+    expect(wholePercent(1000, 1000)).toBe(100);
+    expect(wholePercent(2000, 1000)).toBe(100);
+    expect(wholePercent(-5, 1000)).toBe(0);
+    expect(wholePercent(5, 0)).toBe(0);
   });
 });
 
