@@ -1,13 +1,13 @@
-import { useUpload } from '../features/upload/upload-context';
 import { useHakobuEvent } from './api-context';
 import type { Route } from './routes';
 
-/** Carries out commands from the application menu and main's shortcuts ('app.command'). */
+/**
+ * Carries out commands from the application menu ('app.command'). "Upload files" is main's own
+ * native dialog, so the renderer leaves it alone rather than open a second picker.
+ */
 export function AppCommands({ navigate }: { navigate: (route: Route) => void }) {
-  const { pickFiles } = useUpload();
   useHakobuEvent('app.command', ({ command }) => {
-    if (command === 'uploadFiles') pickFiles();
-    else if (command === 'openSettings') navigate('settings');
+    if (command === 'openSettings') navigate('settings');
     else if (command === 'runDiagnostics') navigate('diagnostics');
   });
   return null;

@@ -9,8 +9,8 @@ import { TransfersProvider } from '../features/transfers/transfers-context';
 import { TransfersScreen } from '../features/transfers/TransfersScreen';
 import { ConflictsProvider } from '../features/upload/conflicts';
 import { UploadProvider } from '../features/upload/upload-context';
-import { ErrorAlert } from '../components/ErrorAlert';
 import { AppCommands } from './AppCommands';
+import { StorageUnavailable } from './StorageUnavailable';
 import { TopBar } from './TopBar';
 import { useRoute } from './use-route';
 
@@ -27,8 +27,13 @@ export function SignedInShell({
   const { t } = useTranslation();
   const [route, navigate] = useRoute();
   const main = useRef<HTMLElement>(null);
+  // Signed in, but the Identity Pool refused storage access: the library and transfers cannot
+  // work, so those screens say why instead; settings and diagnostics stay useful.
+  const storageError = session.identityId ? undefined : session.error;
+  const storageScreen = route === 'library' || route === 'transfers';
   return (
-    <TransfersProvider>
+    // Remounted when storage access arrives, so every screen loads afresh with it.
+    <TransfersProvider key={session.identityId ?? 'no-storage'}>
       <BrowseProvider>
         <UploadProvider>
           <ConflictsProvider>
@@ -43,15 +48,16 @@ export function SignedInShell({
                 username={session.username}
                 onSession={onSession}
               />
-              {session.error && (
-                // Signed in, but the Identity Pool refused storage access: say why, in IT's terms.
-                <div className="shell-banner">
-                  <ErrorAlert error={session.error} />
-                </div>
-              )}
               <main ref={main} id="main" className="shell-main" tabIndex={-1}>
-                {route === 'library' && <LibraryScreen />}
-                {route === 'transfers' && <TransfersScreen />}
+                {storageError && storageScreen && (
+                  <StorageUnavailable
+                    error={storageError}
+                    onSession={onSession}
+                    onOpenDiagnostics={() => navigate('diagnostics')}
+                  />
+                )}
+                {!storageError && route === 'library' && <LibraryScreen />}
+                {!storageError && route === 'transfers' && <TransfersScreen />}
                 {route === 'settings' && (
                   <SettingsScreen
                     username={session.username}
