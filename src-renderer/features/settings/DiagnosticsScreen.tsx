@@ -1,5 +1,4 @@
 import { useCallback, useEffect, useState } from 'react';
-import type { i18n } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { DoctorReportView, DoctorStepView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
@@ -7,7 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon, type IconName } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/use-action';
-import { translatedOr } from '../../i18n/errors';
+import { doctorStepText, doctorStepTitle } from './doctor-text';
 import './settings.css';
 
 const STATUS_ICONS: Record<DoctorStepView['status'], IconName> = {
@@ -16,11 +15,6 @@ const STATUS_ICONS: Record<DoctorStepView['status'], IconName> = {
   fail: 'cancel',
   skipped: 'skip',
 };
-
-/** A step's detail or fix in the user's language when its outcome code is translated, else main's words. */
-function stepText(i18n: i18n, step: DoctorStepView, part: 'detail' | 'fix', english: string) {
-  return step.code ? translatedOr(i18n, `${step.code}.${part}`, english, step.params) : english;
-}
 
 /** Runs the doctor (config, sign-in, identity, bucket access…) and shows each step with its fix. */
 export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
@@ -66,7 +60,7 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
                 <Icon name={STATUS_ICONS[step.status]} />
                 <div>
                   <div className="diagnostics-step-title">
-                    {translatedOr(i18n, `diagnostics.steps.${step.id}`, step.title)}
+                    {doctorStepTitle(i18n, step)}
                     <span className="visually-hidden">
                       {' '}
                       ({t(`diagnostics.status.${step.status}`)})
@@ -74,13 +68,13 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
                   </div>
                   {step.detail && (
                     <p className="diagnostics-detail">
-                      {stepText(i18n, step, 'detail', step.detail)}
+                      {doctorStepText(i18n, step, 'detail', report.steps)}
                     </p>
                   )}
                   {step.fix && (
                     <p className="diagnostics-fix">
                       <strong>{t('diagnostics.fix')}</strong>{' '}
-                      {stepText(i18n, step, 'fix', step.fix)}
+                      {doctorStepText(i18n, step, 'fix', report.steps)}
                     </p>
                   )}
                 </div>
