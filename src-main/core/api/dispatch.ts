@@ -6,23 +6,14 @@ import {
   type ValidatedArgs,
 } from '../../contract/channels';
 import type { UserError } from '../../contract/views';
+import { UserFacingError } from '../errors/user-facing';
+
+export { UserFacingError };
 
 /** One handler per channel: what every shell (Electron IPC, web harness) calls after validation. */
 export type ContractHandlers = {
   [C in InvokeChannelName]: (...args: ValidatedArgs<C>) => Promise<InvokeResult<C>>;
 };
-
-/** An error whose code and message are meant for the user; anything else is reported generically. */
-export class UserFacingError extends Error {
-  constructor(
-    readonly code: string,
-    message: string,
-    readonly params?: Record<string, string | number>,
-  ) {
-    super(message);
-    this.name = 'UserFacingError';
-  }
-}
 
 /** True when a string names a channel of the contract (and not, say, "__proto__"). */
 export function isInvokeChannel(name: unknown): name is InvokeChannelName {

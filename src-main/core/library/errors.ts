@@ -1,38 +1,12 @@
-import type { UserError } from '../../contract/views';
-import { UserFacingError } from '../api/dispatch';
+import { CredentialsUnavailableError, UserFacingError } from '../errors/user-facing';
 import { awsErrorFields } from '../cognito-errors/aws-error-fields';
 
 /** A library failure with a stable code (translated in the UI) and English words saying what to do. */
 export class LibraryError extends UserFacingError {
-  constructor(
-    code: string,
-    message: string,
-    params?: Record<string, string | number>,
-    options?: { cause?: unknown },
-  ) {
-    super(code, message, params);
-    this.name = 'LibraryError';
-    if (options?.cause !== undefined) this.cause = options.cause;
-  }
-
-  /** The plain value that crosses IPC. */
-  toUserError(): UserError {
-    return {
-      code: this.code,
-      message: this.message,
-      ...(this.params ? { params: this.params } : {}),
-    };
-  }
+  override name = 'LibraryError';
 }
 
-/** Raised when the credentials provider itself fails: only signing in again can help. */
-export class CredentialsUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`Credentials are unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
-    this.name = 'CredentialsUnavailableError';
-    this.cause = cause;
-  }
-}
+export { CredentialsUnavailableError };
 
 /** What an S3 error message may mention: where the request went. */
 export interface S3ErrorContext {

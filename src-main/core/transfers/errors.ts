@@ -1,37 +1,11 @@
-import type { UserError } from '../../contract/views';
-import { UserFacingError } from '../api/dispatch';
+import { CredentialsUnavailableError, UserFacingError } from '../errors/user-facing';
 
 /** A per-item failure or notice with a stable code (translated in the UI) and English advice. */
 export class TransferError extends UserFacingError {
-  constructor(
-    code: string,
-    message: string,
-    params?: Record<string, string | number>,
-    options?: { cause?: unknown },
-  ) {
-    super(code, message, params);
-    this.name = 'TransferError';
-    if (options?.cause !== undefined) this.cause = options.cause;
-  }
-
-  /** The plain value that crosses IPC and is stored in the journal. */
-  toUserError(): UserError {
-    return {
-      code: this.code,
-      message: this.message,
-      ...(this.params ? { params: this.params } : {}),
-    };
-  }
+  override name = 'TransferError';
 }
 
-/** Raised when the credentials provider itself fails: the session must be renewed by signing in. */
-export class CredentialsUnavailableError extends Error {
-  constructor(cause: unknown) {
-    super(`Credentials are unavailable: ${cause instanceof Error ? cause.message : String(cause)}`);
-    this.name = 'CredentialsUnavailableError';
-    this.cause = cause;
-  }
-}
+export { CredentialsUnavailableError };
 
 /** Raised while reading a part when the file no longer has the size it had when the part was planned. */
 export class FileChangedError extends Error {
