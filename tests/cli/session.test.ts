@@ -114,6 +114,26 @@ describe('hakobu login, whoami and logout', () => {
     expect(JSON.parse(inline.stdout)).toMatchObject({ username });
   });
 
+  it('checks the setup with doctor, and explains a pasted error', async () => {
+    const machine = newMachine(la);
+    await loginDemo(machine, la);
+    const doctor = await runCli(machine, ['doctor', '--json']);
+    expect(doctor.code).toBe(0);
+    const report = JSON.parse(doctor.stdout) as { ok: boolean; steps: { status: string }[] };
+    expect(report.ok).toBe(true);
+    expect(report.steps.filter((s) => s.status === 'ok').length).toBeGreaterThan(5);
+
+    const explained = await runCli(machine, [
+      'doctor',
+      '--explain',
+      'NotAuthorizedException: Invalid login token. Missing a required claim: aud',
+    ]);
+    expect(explained.code).toBe(0);
+    expect(explained.stdout).toMatch(/^Cause: .*access token/m);
+    expect(explained.stdout).toContain('pitfall S1');
+    await runCli(machine, ['logout']);
+  });
+
   it('is already logged in when run again, and names the user who is', async () => {
     const machine = newMachine(la);
     await loginDemo(machine, la);
