@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { AuthSession } from '../auth';
+import { UserFacingError } from './dispatch';
 import type { HakobuConfig } from '../config';
 import {
   createIdentityCredentials,
@@ -34,6 +35,22 @@ export interface SessionServicesOptions {
 const folderFor = (identityId: string) => identityId.replace(/[^\w.-]/g, '_');
 
 /**
+ * Asks for credentials once at sign-in. An Identity Pool that hands out an identity but no
+ * credentials (no authenticated role, a trust policy that refuses it) must show as such right
+ * away, not later as a listing or an upload that failed for an unclear reason. Being offline is
+ * no refusal: the services start, and credentials are fetched once the network is back.
+ */
+async function firstCredentials(credentials: IdentityCredentials): Promise<void> {
+  try {
+    await credentials.provider();
+  } catch (error) {
+    if (!(error instanceof UserFacingError && error.code === 'identity.networkUnreachable')) {
+      throw error;
+    }
+  }
+}
+
+/**
  * Builds the signed-in services: the identity ID first (it names every key), then the library
  * and the upload engine, which restores whatever the journal kept from an earlier run.
  */
@@ -50,6 +67,7 @@ export async function createSessionServices(
   let identityId: string;
   try {
     identityId = await credentials.identityId();
+    await firstCredentials(credentials);
   } catch (error) {
     credentials.dispose();
     throw error;
