@@ -75,3 +75,8 @@ export function formatPercent(part: number, whole: number, locale: string): stri
 export function wholePercent(part: number, whole: number): number {
   return whole > 0 ? Math.floor(Math.min(1, Math.max(0, part) / whole) * 100) : 0;
 }
+
+/** Names joined as the locale joins a list: "a, b, and c" or "a、b、c". */
+export function formatList(items: readonly string[], locale: string): string {
+  return new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' }).format(items);
+}

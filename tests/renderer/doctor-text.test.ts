@@ -129,13 +129,14 @@ describe('doctor step text', () => {
 
   it("keeps main's words when a value the sentence needs is empty or the code is unknown", async () => {
     const i18n = await createI18n('ja');
-    const unknownRole = step({
-      id: 'role',
-      code: 'doctor.role.ok',
-      detail: "Role in use: the identity pool's authenticated role.",
-      params: { identityId: 'ap-northeast-1:abc', role: '', roleSource: 'unknown' },
+    const noBucket = step({
+      id: 'bucket:Photos',
+      status: 'fail',
+      code: 'doctor.bucket.missing',
+      detail: 'Bucket  does not exist (NoSuchBucket).',
+      params: { bucket: '', location: 'Photos', region: 'ap-northeast-1' },
     });
-    expect(doctorStepText(i18n, unknownRole, 'detail', [unknownRole])).toBe(unknownRole.detail);
+    expect(doctorStepText(i18n, noBucket, 'detail', [noBucket])).toBe(noBucket.detail);
     const brandNew = step({ code: 'doctor.brandNew.thing', detail: 'Something new.' });
     expect(doctorStepText(i18n, brandNew, 'detail', [brandNew])).toBe('Something new.');
     expect(doctorStepText(i18n, step({ detail: 'No code.' }), 'fix', [])).toBeUndefined();

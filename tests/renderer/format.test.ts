@@ -4,6 +4,7 @@ import {
   formatCount,
   formatDateTime,
   formatDuration,
+  formatList,
   formatPercent,
   formatSpeed,
   wholePercent,
@@ -74,5 +75,13 @@ describe('formatDateTime and formatCount', () => {
     expect(formatDateTime(iso, 'en')).toMatch(/^Nov 23, 2026, \d{1,2}:04\s[AP]M$/);
     expect(formatDateTime('yesterday', 'en')).toBe('yesterday');
     expect(formatCount(10_000, 'en')).toBe('10,000');
+  });
+});
+
+describe('formatList', () => {
+  it('joins names as each language does', () => {
+    expect(formatList(['Clock', 'Role'], 'en')).toBe('Clock and Role');
+    expect(formatList(['時計', 'ロール', 'バケット'], 'ja')).toBe('時計、ロール、バケット');
+    expect(formatList(['Role'], 'en')).toBe('Role');
   });
 });

@@ -2,10 +2,12 @@ import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DoctorReportView, DoctorStepView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
+import { useLocale } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon, type IconName } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/use-action';
+import { formatList } from '../../i18n/format';
 import { doctorStepText, doctorStepTitle } from './doctor-text';
 import './settings.css';
 
@@ -19,6 +21,7 @@ const STATUS_ICONS: Record<DoctorStepView['status'], IconName> = {
 /** Runs the doctor (config, sign-in, identity, bucket access…) and shows each step with its fix. */
 export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
   const { t, i18n } = useTranslation();
+  const locale = useLocale();
   const api = useApi();
   const [report, setReport] = useState<DoctorReportView | null>(null);
   const run = useAction(useCallback(async () => setReport(await api.invoke('doctor.run')), [api]));
@@ -52,7 +55,16 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
         <>
           <p className={`diagnostics-verdict ${report.ok ? 'is-ok' : 'is-bad'}`} role="status">
             <Icon name={report.ok ? 'checkCircle' : 'warning'} />
-            {report.ok ? t('diagnostics.allGood') : t('diagnostics.problems')}
+            {report.ok
+              ? t('diagnostics.allGood')
+              : t('diagnostics.problemsIn', {
+                  steps: formatList(
+                    report.steps
+                      .filter((step) => step.status === 'fail')
+                      .map((step) => doctorStepTitle(i18n, step)),
+                    locale,
+                  ),
+                })}
           </p>
           <ol className="diagnostics-steps">
             {report.steps.map((step) => (
