@@ -2,11 +2,29 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     // local-aws tests start real servers and move tens of MiB: generous, but bounded.
     testTimeout: 120_000,
     hookTimeout: 120_000,
     // Two cores: run files in parallel but keep the heavy ones from starving each other.
     maxWorkers: 2,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
+          exclude: ['tests/e2e/**'],
+        },
+      },
+      {
+        // A project of its own so the renderer is built only when E2E files are part of the run.
+        extends: true,
+        test: {
+          name: 'e2e',
+          include: ['tests/e2e/**/*.test.ts'],
+          globalSetup: ['tests/e2e/global-setup.ts'],
+        },
+      },
+    ],
   },
 });

