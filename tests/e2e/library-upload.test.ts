@@ -62,6 +62,9 @@ describe('signing in, uploading and browsing (English)', () => {
     await expectProgress(page.getByRole('progressbar', { name: 'Overall progress' }), 100);
     await expectText(page, '23 done');
     expect(await page.getByText('Failed', { exact: true }).count()).toBe(0);
+    // Where each file went, as the library names it, without the identity ID in front.
+    const sunrise = page.getByRole('listitem').filter({ hasText: 'sunrise.png' });
+    expect(await sunrise.innerText()).toContain('hakobu-demo · sunrise.png');
     await hakobu.screenshot('transfers');
   });
 

@@ -6,6 +6,8 @@ import { Icon, type IconName } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
 import { errorText } from '../../i18n/errors';
 import { formatBytes, formatDuration, formatPercent, formatSpeed } from '../../i18n/format';
+import { useBrowse } from '../library/browse-context';
+import { relativeKey } from '../library/library-paths';
 import { actionsFor, progressTone, type TransferAction } from './transfer-actions';
 
 const ACTION_ICONS: Record<TransferAction, IconName> = {
@@ -43,6 +45,9 @@ export function TransferRow({
     total: formatBytes(item.size, locale),
   });
   const live = item.state === 'uploading';
+  // Where it goes as the library shows it ("trip/a.jpg"), not behind the identity ID prefix.
+  const prefix = useBrowse().locations?.find((l) => l.name === item.location)?.prefix ?? '';
+  const shownKey = relativeKey(item.key, prefix);
   return (
     <div className="transfer-row">
       <div className="transfer-head">
@@ -66,7 +71,7 @@ export function TransferRow({
         </div>
       </div>
       <div className="transfer-where muted" title={`${item.location}: ${item.key}`}>
-        {item.location} · <span className="mono">{item.key}</span>
+        {item.location} · <span className="mono">{shownKey}</span>
       </div>
       <ProgressBar
         value={item.sentBytes}
