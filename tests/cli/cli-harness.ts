@@ -39,6 +39,8 @@ export interface RunOptions {
   cwd?: string;
   /** A command to run the CLI under, e.g. setpriv to drop root's file-permission override. */
   wrap?: string[];
+  /** Run inside a pseudo-terminal (see inTerminal). */
+  terminal?: boolean;
 }
 
 /** Transfer settings the user saved (config.json in the user folder). */
@@ -79,13 +81,30 @@ export interface RunningCli {
   result: Promise<CliResult>;
 }
 
+const shellQuote = (word: string) => `'${word.replace(/'/g, `'\\''`)}'`;
+
+/**
+ * Runs a command inside a pseudo-terminal (util-linux `script`), so the CLI sees a TTY as when a
+ * person types: hidden passwords, prompts, the progress bar. What is written to stdin arrives as
+ * keystrokes (end a line with "\r"); stdout and stderr both arrive on stdout.
+ */
+export const inTerminal = (command: string[]) => [
+  'script',
+  '--quiet',
+  '--return',
+  '--command',
+  command.map(shellQuote).join(' '),
+  '/dev/null',
+];
+
 /** Starts `hakobu <args>` as a user would run it (node + tsx on the source entry). */
 export function startCli(
   machine: CliMachine,
   args: string[],
   options: RunOptions = {},
 ): RunningCli {
-  const command = [...(options.wrap ?? []), process.execPath, '--import', TSX, ENTRY, ...args];
+  const hakobu = [process.execPath, '--import', TSX, ENTRY, ...args];
+  const command = options.terminal ? inTerminal(hakobu) : [...(options.wrap ?? []), ...hakobu];
   const child = spawn(command[0] ?? '', command.slice(1), {
     cwd: options.cwd ?? machine.home,
     env: { ...machine.env, ...options.env },

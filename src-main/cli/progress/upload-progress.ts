@@ -118,7 +118,7 @@ export class UploadProgress {
 
   private draw(): void {
     const snapshot = this.latest;
-    if (!snapshot) return;
+    if (!snapshot || snapshot.items.length === 0) return;
     this.lastDraw = Date.now();
     const columns = this.out.stderr.columns || 80;
     const count = snapshot.items.filter(
