@@ -106,7 +106,8 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
     if (req.method === 'PUT' && url.pathname === '/stage') {
       const relative = safeRelativePath(url.searchParams.get('name') ?? '');
       if (!relative) return send(res, 400, 'Bad file name');
-      const path = await stageUpload(options.stagingDir, relative, req);
+      const batch = url.searchParams.get('batch') ?? undefined;
+      const path = await stageUpload(options.stagingDir, relative, req, batch);
       return send(res, 200, JSON.stringify({ path }), 'application/json');
     }
     send(res, 404, 'Not found');

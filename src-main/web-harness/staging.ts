@@ -18,7 +18,7 @@ export function safeRelativePath(name: string): string | null {
 }
 
 /**
- * Streams one dropped browser File into its own folder under the staging folder and returns the
+ * Streams one dropped browser File into its drop's folder under the staging folder and returns the
  * path to enqueue: the top-level entry the user dropped (the folder, or the file itself), so the
  * upload key keeps the folder structure ("trip/day 1/photo.jpg") exactly as from a desktop drop.
  */
@@ -26,8 +26,10 @@ export async function stageUpload(
   stagingDir: string,
   relativePath: string,
   body: IncomingMessage,
+  batch?: string,
 ): Promise<string> {
-  const batchDir = join(stagingDir, randomUUID());
+  // Files of one drop share a batch, so a dropped folder is staged (and enqueued) as one folder.
+  const batchDir = join(stagingDir, batch && /^[\w-]{8,64}$/.test(batch) ? batch : randomUUID());
   const target = normalize(join(batchDir, relativePath));
   if (!target.startsWith(batchDir + sep)) throw new Error('path escapes the staging folder');
   await mkdir(dirname(target), { recursive: true });

@@ -83,5 +83,6 @@ async function stageFiles(
     }
     paths.push(staged.data.path);
   }
-  return paths;
+  // Every file of a dropped folder stages into the same folder: enqueue that folder once.
+  return [...new Set(paths)];
 }

@@ -106,6 +106,20 @@ describe('web harness', () => {
     expect(readFileSync(join(path, 'day 1', '富士山.jpg'), 'utf8')).toBe('jpeg-bytes');
   });
 
+  it('stages the files of one drop into one folder, so the folder is enqueued once', async () => {
+    const batch = 'b7c1d2e3-drop';
+    const put = async (name: string) => {
+      const res = await fetch(
+        `${harness.origin}/stage?token=${token()}&batch=${batch}&name=${encodeURIComponent(name)}`,
+        { method: 'PUT', body: name },
+      );
+      return ((await res.json()) as { path: string }).path;
+    };
+    const [a, b] = [await put('trip/a.jpg'), await put('trip/day 2/b.jpg')];
+    expect(a).toBe(b);
+    expect(readFileSync(join(b, 'day 2', 'b.jpg'), 'utf8')).toBe('trip/day 2/b.jpg');
+  });
+
   it.each(['../escape.txt', 'a/../../b', '/abs', 'a\\..\\b', ''])(
     'refuses to stage %j',
     async (name) => {
