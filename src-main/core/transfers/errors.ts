@@ -44,6 +44,10 @@ const S3_ERRORS: Record<string, (key: string) => TransferError> = {
     new TransferError('transfer.tooLarge', `${key} is larger than S3 accepts (5 TiB).`, { key }),
   InvalidAccessKeyId: (key) => signInRequired(key),
   ExpiredToken: (key) => signInRequired(key),
+  SlowDown: (key) => serverBusy(key),
+  ServiceUnavailable: (key) => serverBusy(key),
+  InternalError: (key) => serverBusy(key),
+  RequestTimeout: (key) => serverBusy(key),
   SignatureDoesNotMatch: (key) =>
     new TransferError(
       'transfer.signatureMismatch',
@@ -51,6 +55,15 @@ const S3_ERRORS: Record<string, (key: string) => TransferError> = {
       { key },
     ),
 };
+
+/** S3 kept answering "busy" or "internal error" through every retry: nothing is lost, try later. */
+function serverBusy(key: string): TransferError {
+  return new TransferError(
+    'transfer.serverBusy',
+    'The storage service is busy and kept refusing this file after several tries. Press Retry in a little while; the parts already sent are kept.',
+    { key },
+  );
+}
 
 /** The error for an item that cannot go on until the user signs in again. */
 export function signInRequired(key: string): TransferError {

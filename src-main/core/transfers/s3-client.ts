@@ -44,12 +44,14 @@ export class S3ClientHolder {
         }
       },
       // Without a logger the SDK warns on the console about every failed streaming upload,
-      // which the engine retries anyway; its per-request info lines are debug detail here.
+      // which the engine retries anyway. Its errors are debug detail too: an expected 403 on
+      // HeadObject for a new key would otherwise flood the log, and the engine logs every
+      // failure that reaches an item itself.
       logger: {
         debug: (...args: unknown[]) => log.debug('s3 sdk', ...args),
         info: (...args: unknown[]) => log.debug('s3 sdk', ...args),
         warn: (...args: unknown[]) => log.debug('s3 sdk', ...args),
-        error: (...args: unknown[]) => log.warn('s3 sdk', ...args),
+        error: (...args: unknown[]) => log.debug('s3 sdk', ...args),
       },
       requestHandler: {
         httpAgent: this.httpAgent,
