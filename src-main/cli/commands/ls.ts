@@ -41,7 +41,11 @@ ${SIGN_IN_HELP}`,
     } while (nextToken);
 
     ctx.out.line(`${location.name}:${path}  (s3://${location.bucket}/${location.prefix}${path})`);
-    for (const folder of folders) ctx.out.line(`  ${''.padStart(10)}  ${''.padEnd(16)}  ${folder}`);
+    // Folders come as paths below the prefix (what `ls` takes); people read the last name.
+    for (const folder of folders) {
+      const name = folder.startsWith(path) ? folder.slice(path.length) : folder;
+      ctx.out.line(`  ${''.padStart(10)}  ${''.padEnd(16)}  ${name}`);
+    }
     for (const object of objects) {
       ctx.out.line(
         `  ${formatBytes(object.size).padStart(10)}  ${formatDate(object.lastModified)}  ${object.name}`,

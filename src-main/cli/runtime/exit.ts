@@ -1,4 +1,4 @@
-import { UserFacingError } from '../../core/api/dispatch';
+import { UserFacingError } from '../../core/errors/user-facing';
 
 /** The exit statuses scripts can rely on. */
 export const EXIT = {

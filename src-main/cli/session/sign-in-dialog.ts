@@ -1,7 +1,7 @@
 import type { InvokeArgs, InvokeChannelName } from '../../contract/channels';
 import type { SessionView } from '../../contract/views';
 import type { HakobuApp } from '../../core/api/app';
-import { UserFacingError } from '../../core/api/dispatch';
+import { UserFacingError } from '../../core/errors/user-facing';
 import { InputEnded, PromptInterrupted } from '../io/prompt';
 import type { CliContext } from '../runtime/context';
 import { failure } from '../runtime/exit';

@@ -1,5 +1,5 @@
 import type { ConflictChoice, ConflictPrompt } from '../../contract/views';
-import type { TransferEngine } from '../../core/transfers/engine';
+import type { TransferEngine } from '../../core/transfers';
 import { formatBytes, formatDate } from '../io/format';
 import { InputEnded, PromptInterrupted } from '../io/prompt';
 import type { CliContext } from '../runtime/context';

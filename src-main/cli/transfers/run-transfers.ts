@@ -1,7 +1,7 @@
 import type { EventChannels, EventName } from '../../contract/channels';
 import type { SessionServices } from '../../core/api/session-services';
 import type { HakobuApp } from '../../core/api/app';
-import type { TransferEngine } from '../../core/transfers/engine';
+import type { TransferEngine } from '../../core/transfers';
 import { UploadProgress } from '../progress/upload-progress';
 import type { CliContext } from '../runtime/context';
 import type { ExitCode } from '../runtime/exit';

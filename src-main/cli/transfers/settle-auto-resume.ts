@@ -1,4 +1,4 @@
-import type { TransferEngine } from '../../core/transfers/engine';
+import type { TransferEngine } from '../../core/transfers';
 
 /** How long to wait for the app's own resume to show any progress before doing it ourselves. */
 const QUIET_MS = 5_000;
