@@ -45,6 +45,13 @@ function stderrLogger(out: Output): Logger {
   });
 }
 
+/** The user's locale from LANG/LC_ALL (ja_JP.UTF-8 → ja-JP); en-US for C, POSIX or nothing. */
+function localeOf(env: NodeJS.ProcessEnv): string {
+  const match = /^([a-z]{2,3})(?:_([A-Z]{2}))?/.exec(env.LC_ALL || env.LANG || '');
+  if (!match?.[1]) return 'en-US';
+  return match[2] ? `${match[1]}-${match[2]}` : match[1];
+}
+
 /** Builds the context of one CLI run; `dispose` closes the app if a command opened it. */
 export function createCliContext(options: ContextOptions): {
   context: CliContext;
@@ -63,7 +70,7 @@ export function createCliContext(options: ContextOptions): {
       app = createHakobuApp({
         shell: 'cli',
         version: HAKOBU_VERSION,
-        locale: options.env.LANG?.split('.')[0]?.replace('_', '-') || 'en-US',
+        locale: localeOf(options.env),
         dirs: { userData, cache: join(userData, 'cache'), downloads: options.cwd },
         ...(options.configPath ? { configPath: options.configPath } : {}),
         env: options.env,

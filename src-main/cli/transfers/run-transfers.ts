@@ -55,12 +55,11 @@ export async function runTransfers(
     progress.update(transfers.snapshot());
     await options.begin();
     for (;;) {
+      if (guard.requested) break;
       await transfers.whenIdle();
       await answers.idle();
-      if (guard.requested || busy(transfers)) {
-        if (guard.requested) break;
-        continue;
-      }
+      if (guard.requested) break;
+      if (busy(transfers)) continue;
       const waiting = inConflict(transfers);
       if (waiting.length === 0) break;
       for (const item of waiting) {
@@ -70,7 +69,11 @@ export async function runTransfers(
       // Nobody could answer (Ctrl-C at the question): leave them for `hakobu resume`.
       if (!busy(transfers) && inConflict(transfers).length === waiting.length) break;
     }
-    await guard.settled();
+    if (guard.requested) {
+      await guard.settled();
+      // Files a large folder queued while the first pause ran are paused too.
+      await transfers.pause();
+    }
   } finally {
     uninstall();
     unsubscribe();
