@@ -25,6 +25,7 @@ export interface CliMachine {
   env: NodeJS.ProcessEnv;
 }
 
+/** How a `hakobu` process ended, with everything it printed. */
 export interface CliResult {
   code: number | null;
   signal: NodeJS.Signals | null;
@@ -32,6 +33,7 @@ export interface CliResult {
   stderr: string;
 }
 
+/** How to run a `hakobu` process. */
 export interface RunOptions {
   /** Written to stdin, which is then closed (a prompt beyond it fails instead of waiting). */
   input?: string;

@@ -7,6 +7,7 @@ const REDRAW_MS = 100;
 const JSON_PROGRESS_MS = 1000;
 const FINISHED = new Set(['completed', 'skipped', 'failed', 'cancelled']);
 
+/** How much the progress display says, and in which form. */
 export interface UploadProgressOptions {
   /** A line per file as it starts and finishes, even on a terminal. */
   verbose: boolean;

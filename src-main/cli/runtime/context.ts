@@ -23,11 +23,13 @@ export interface CliContext {
   open(): Promise<OpenedApp>;
 }
 
+/** The app of this run and the session it restored at start. */
 export interface OpenedApp {
   app: HakobuApp;
   view: SessionView;
 }
 
+/** What the entry point knows before any command runs. */
 export interface ContextOptions {
   out: Output;
   prompt: Prompter;

@@ -9,6 +9,7 @@ export const EXIT = {
   /** The command line itself was wrong (unknown option, missing argument). */
   usage: 2,
 } as const;
+/** One of the EXIT statuses. */
 export type ExitCode = (typeof EXIT)[keyof typeof EXIT];
 
 /** A mistake in the command line: reported with a pointer to --help, exit status 2. */

@@ -16,6 +16,7 @@ const ATTEMPTS = 3;
 /** Errors worth another try at a terminal: the answer was wrong, the sign-in is still going. */
 const RETRYABLE = new Set(['auth.codeMismatch', 'auth.passwordPolicy', 'cli.badCode']);
 
+/** Answers given on the command line, so they are not asked for. */
 export interface SignInAnswers {
   username?: string;
 }

@@ -14,6 +14,7 @@ const busy = (transfers: TransferEngine) =>
 const inConflict = (transfers: TransferEngine) =>
   transfers.snapshot().items.filter((i) => i.state === 'conflict');
 
+/** The session whose queue runs, and how its progress is shown. */
 export interface RunTransfersOptions {
   app: HakobuApp;
   services: SessionServices;
