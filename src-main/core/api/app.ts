@@ -65,6 +65,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
   let current: SessionServices | undefined;
   let identityError: UserFacingError | undefined;
   let building: Promise<void> | undefined;
+  let previousStatus: string | undefined;
 
   const requireAuth = (): AuthSession => {
     if (authSession) return authSession;
@@ -128,8 +129,15 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
               );
         log.error('identity services failed', error);
       }
-    } else if (state.status === 'signedIn' && current) {
-      void current.transfers.resume();
+    } else if (state.status === 'signedIn' && current && previousStatus !== 'signedIn') {
+      // Back from an expired session: only uploads stopped by it continue; paused ones stay paused.
+      const waiting = current.transfers
+        .snapshot()
+        .items.filter(
+          (item) => item.state === 'failed' && item.error?.code === 'transfer.signInRequired',
+        )
+        .map((item) => item.id);
+      if (waiting.length) void current.transfers.retry(waiting);
     } else if (state.status === 'signedOut' && current) {
       await current.dispose();
       current = undefined;
@@ -138,6 +146,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
         total: { size: 0, sentBytes: 0, active: 0, completed: 0, failed: 0 },
       });
     }
+    previousStatus = state.status;
     emit('session.changed', view());
   };
   const settle = () => (building = (building ?? Promise.resolve()).then(follow, follow));

@@ -197,8 +197,9 @@ export class TransferEngine implements QueueHost {
     this.assertOpen();
     for (const item of this.select(ids)) {
       if (item.state !== 'paused' || item.run) continue;
-      await this.persist(item, 'queued');
+      // Claim the item before the first await, so an overlapping resume cannot start it twice.
       this.setState(item, 'queued');
+      await this.persist(item, 'queued');
       this.queue.schedule(item);
     }
     return this.snapshot();
@@ -211,8 +212,8 @@ export class TransferEngine implements QueueHost {
       if (item.state !== 'failed' || !item.record || item.run) continue;
       delete item.error;
       delete item.record.error;
-      await this.persist(item, 'queued');
       this.setState(item, 'queued');
+      await this.persist(item, 'queued');
       this.queue.schedule(item);
     }
     return this.snapshot();
