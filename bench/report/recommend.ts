@@ -79,7 +79,7 @@ export function recommend(
   }
 
   reasons.push(
-    `A folder of large files can have concurrency × partConcurrency = ${concurrency * partConcurrency} parts in flight at once.`,
+    `File and part concurrency were measured separately: together, a folder of large files can have concurrency × partConcurrency = ${concurrency * partConcurrency} parts (and connections) in flight at once. If that is too many for the users' networks, lower partConcurrency first and read its cost off the large-file tables.`,
   );
   const same =
     concurrency === defaults.concurrency &&
