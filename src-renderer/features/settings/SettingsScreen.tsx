@@ -8,7 +8,7 @@ import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/use-action';
 import { ChangePasswordForm } from './ChangePasswordForm';
 import { concurrencyChoices } from './setting-source';
-import { SettingRow } from './SettingRow';
+import { SelectSetting, type SettingChoice } from './SelectSetting';
 import './settings.css';
 
 /** Transfers, appearance and account settings, each showing where its value comes from. */
@@ -35,6 +35,10 @@ export function SettingsScreen({
     );
   }
   const { transfers, ui } = settings.values;
+  const concurrency: SettingChoice[] = concurrencyChoices.map((n) => ({
+    value: String(n),
+    label: String(n),
+  }));
 
   return (
     <div className="settings-page">
@@ -43,130 +47,73 @@ export function SettingsScreen({
 
       <section className="settings-section" aria-labelledby="settings-transfers">
         <h2 id="settings-transfers">{t('settings.transfers')}</h2>
-        <SettingRow
+        <SelectSetting
           settings={settings}
           path="transfers.concurrency"
           label={t('settings.concurrency')}
           hint={t('settings.concurrencyHint')}
-        >
-          {({ id, locked, describedBy }) => (
-            <select
-              id={id}
-              className="select"
-              value={transfers.concurrency}
-              disabled={locked || save.busy}
-              aria-describedby={describedBy}
-              onChange={(e) =>
-                void save.run({ transfers: { concurrency: Number(e.target.value) } })
-              }
-            >
-              {concurrencyChoices.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          )}
-        </SettingRow>
-        <SettingRow
+          value={transfers.concurrency}
+          choices={concurrency}
+          saving={save.busy}
+          onChange={(value) => void save.run({ transfers: { concurrency: Number(value) } })}
+        />
+        <SelectSetting
           settings={settings}
           path="transfers.partConcurrency"
           label={t('settings.partConcurrency')}
           hint={t('settings.partConcurrencyHint')}
-        >
-          {({ id, locked, describedBy }) => (
-            <select
-              id={id}
-              className="select"
-              value={transfers.partConcurrency}
-              disabled={locked || save.busy}
-              aria-describedby={describedBy}
-              onChange={(e) =>
-                void save.run({ transfers: { partConcurrency: Number(e.target.value) } })
-              }
-            >
-              {concurrencyChoices.map((n) => (
-                <option key={n} value={n}>
-                  {n}
-                </option>
-              ))}
-            </select>
-          )}
-        </SettingRow>
-        <SettingRow
+          value={transfers.partConcurrency}
+          choices={concurrency}
+          saving={save.busy}
+          onChange={(value) => void save.run({ transfers: { partConcurrency: Number(value) } })}
+        />
+        <SelectSetting
           settings={settings}
           path="transfers.conflictPolicy"
           label={t('settings.conflictPolicy')}
           hint={t('settings.conflictPolicyHint')}
-        >
-          {({ id, locked, describedBy }) => (
-            <select
-              id={id}
-              className="select"
-              value={transfers.conflictPolicy}
-              disabled={locked || save.busy}
-              aria-describedby={describedBy}
-              onChange={(e) =>
-                void save.run({
-                  transfers: {
-                    conflictPolicy: e.target.value as typeof transfers.conflictPolicy,
-                  },
-                })
-              }
-            >
-              {(['ask', 'overwrite', 'rename', 'skip'] as const).map((policy) => (
-                <option key={policy} value={policy}>
-                  {t(`settings.policy.${policy}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </SettingRow>
+          value={transfers.conflictPolicy}
+          choices={(['ask', 'overwrite', 'rename', 'skip'] as const).map((policy) => ({
+            value: policy,
+            label: t(`settings.policy.${policy}`),
+          }))}
+          saving={save.busy}
+          onChange={(value) =>
+            void save.run({
+              transfers: { conflictPolicy: value as typeof transfers.conflictPolicy },
+            })
+          }
+        />
       </section>
 
       <section className="settings-section" aria-labelledby="settings-appearance">
         <h2 id="settings-appearance">{t('settings.appearance')}</h2>
-        <SettingRow settings={settings} path="ui.language" label={t('settings.language')}>
-          {({ id, locked, describedBy }) => (
-            <select
-              id={id}
-              className="select"
-              value={ui.language}
-              disabled={locked || save.busy}
-              aria-describedby={describedBy}
-              onChange={(e) =>
-                void save.run({ ui: { language: e.target.value as typeof ui.language } })
-              }
-            >
-              <option value="system">{t('settings.languageSystem')}</option>
-              {/* Each language is named in itself, so it can be found whatever is showing. */}
-              <option value="ja" lang="ja">
-                日本語
-              </option>
-              <option value="en" lang="en">
-                English
-              </option>
-            </select>
-          )}
-        </SettingRow>
-        <SettingRow settings={settings} path="ui.theme" label={t('settings.theme')}>
-          {({ id, locked, describedBy }) => (
-            <select
-              id={id}
-              className="select"
-              value={ui.theme}
-              disabled={locked || save.busy}
-              aria-describedby={describedBy}
-              onChange={(e) => void save.run({ ui: { theme: e.target.value as typeof ui.theme } })}
-            >
-              {(['system', 'light', 'dark'] as const).map((theme) => (
-                <option key={theme} value={theme}>
-                  {t(`settings.themes.${theme}`)}
-                </option>
-              ))}
-            </select>
-          )}
-        </SettingRow>
+        <SelectSetting
+          settings={settings}
+          path="ui.language"
+          label={t('settings.language')}
+          value={ui.language}
+          choices={[
+            { value: 'system', label: t('settings.languageSystem') },
+            // Each language is named in itself, so it can be found whatever is showing.
+            { value: 'ja', label: '日本語', lang: 'ja' },
+            { value: 'en', label: 'English', lang: 'en' },
+          ]}
+          saving={save.busy}
+          onChange={(value) => void save.run({ ui: { language: value as typeof ui.language } })}
+        />
+        <SelectSetting
+          settings={settings}
+          path="ui.theme"
+          label={t('settings.theme')}
+          value={ui.theme}
+          choices={(['system', 'light', 'dark'] as const).map((theme) => ({
+            value: theme,
+            label: t(`settings.themes.${theme}`),
+          }))}
+          saving={save.busy}
+          onChange={(value) => void save.run({ ui: { theme: value as typeof ui.theme } })}
+        />
       </section>
 
       <section className="settings-section" aria-labelledby="settings-account">
