@@ -1,9 +1,7 @@
 import { URI, TOTP } from 'otpauth';
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAuthSession, type AuthSession } from '../../../src-main/core/auth';
+import { describe, expect, it } from 'vitest';
 import { latestCode } from '../../helpers/codes';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { configFor, withPool } from './fixtures';
+import { useStandInPerTest, withPool } from './fixtures';
 
 const NEWBIE = 'newbie@hakobu.example';
 const TEMP_PASSWORD = 'Temporary-2026!';
@@ -11,24 +9,11 @@ const ENROLLING = 'enrolling@hakobu.example';
 const SMS_USER = 'sms@hakobu.example';
 const PASSWORD = 'Hakobu-user-2026!';
 
-let la: TestLocalAws | undefined;
-const sessions: AuthSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.dispose();
-  await la?.dispose();
-  la = undefined;
-});
-
-function newSession(): AuthSession {
-  if (!la) throw new Error('start the stand-in first');
-  const session = createAuthSession({ config: configFor(la) });
-  sessions.push(session);
-  return session;
-}
+const stand = useStandInPerTest();
 
 describe('sign-in challenges', () => {
   it('asks for a new password when IT created the account, and enforces the policy', async () => {
-    la = await startTestLocalAws(
+    await stand.start(
       withPool((pool) => ({
         users: [
           ...pool.users,
@@ -36,7 +21,7 @@ describe('sign-in challenges', () => {
         ],
       })),
     );
-    const session = newSession();
+    const session = stand.session();
 
     expect(await session.signIn(NEWBIE, TEMP_PASSWORD)).toMatchObject({
       status: 'challenge',
@@ -49,17 +34,17 @@ describe('sign-in challenges', () => {
     expect(await session.completeNewPassword(PASSWORD)).toMatchObject({ status: 'signedIn' });
 
     // The new password is the one that works from now on.
-    expect(await newSession().signIn(NEWBIE, PASSWORD)).toMatchObject({ status: 'signedIn' });
+    expect(await stand.session().signIn(NEWBIE, PASSWORD)).toMatchObject({ status: 'signedIn' });
   });
 
   it('enrols an authenticator app (MFA_SETUP), then asks for its codes at sign-in', async () => {
-    la = await startTestLocalAws(
+    await stand.start(
       withPool((pool) => ({
         mfaConfiguration: 'ON',
         users: [...pool.users, { username: ENROLLING, password: PASSWORD }],
       })),
     );
-    const session = newSession();
+    const session = stand.session();
 
     expect(await session.signIn(ENROLLING, PASSWORD)).toMatchObject({
       status: 'challenge',
@@ -82,7 +67,7 @@ describe('sign-in challenges', () => {
       username: ENROLLING,
     });
 
-    const later = newSession();
+    const later = stand.session();
     expect(await later.signIn(ENROLLING, PASSWORD)).toMatchObject({
       status: 'challenge',
       challenge: 'SOFTWARE_TOKEN_MFA',
@@ -95,7 +80,7 @@ describe('sign-in challenges', () => {
   });
 
   it('asks for the texted code (SMS_MFA) and shows where it went', async () => {
-    la = await startTestLocalAws(
+    const la = await stand.start(
       withPool((pool) => ({
         users: [
           ...pool.users,
@@ -103,7 +88,7 @@ describe('sign-in challenges', () => {
         ],
       })),
     );
-    const session = newSession();
+    const session = stand.session();
 
     const state = await session.signIn(SMS_USER, PASSWORD);
 
@@ -115,8 +100,8 @@ describe('sign-in challenges', () => {
   });
 
   it('answers a stray challenge call plainly, and cancelling returns to signed out', async () => {
-    la = await startTestLocalAws();
-    const session = newSession();
+    await stand.start();
+    const session = stand.session();
 
     await expect(session.submitMfaCode('123456')).rejects.toMatchObject({
       code: 'auth.noPendingChallenge',

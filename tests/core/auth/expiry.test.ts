@@ -1,43 +1,31 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAuthSession, type AuthSession, type AuthState } from '../../../src-main/core/auth';
+import { describe, expect, it } from 'vitest';
+import type { AuthState } from '../../../src-main/core/auth';
 import { MemorySecretStore, signInAccount } from '../../../src-main/core/secrets';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { configFor, countOf, requests, sleep, withClient } from './fixtures';
+import type { TestLocalAws } from '../../helpers/local-aws';
+import { countOf, requests, sleep, useStandInPerTest, withClient } from './fixtures';
 
 // Token lifetimes are shortened at the stand-in, then the tests really wait them out.
 const TOKEN_SECONDS = 2;
 const PAST_EXPIRY_MS = TOKEN_SECONDS * 1000 + 200;
 
-let la: TestLocalAws | undefined;
-const sessions: AuthSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.dispose();
-  await la?.dispose();
-  la = undefined;
-});
+const stand = useStandInPerTest();
 
-function launch(secrets = new MemorySecretStore()): AuthSession {
-  if (!la) throw new Error('start the stand-in first');
-  const session = createAuthSession({ config: configFor(la), secrets });
-  sessions.push(session);
-  return session;
-}
+const launch = (secrets = new MemorySecretStore()) => stand.session({ secrets });
 
-const refreshes = (stand: TestLocalAws) =>
-  requests(stand).filter(
+const refreshes = (running: TestLocalAws) =>
+  requests(running).filter(
     (r) => r.action === 'InitiateAuth' || r.action === 'GetTokensFromRefreshToken',
   ).length;
 
 const stored = (store: MemorySecretStore) => {
-  if (!la) throw new Error('start the stand-in first');
-  const raw = store.entries.get(signInAccount(la.info.userPoolId, DEMO_USERNAME));
+  const raw = store.entries.get(signInAccount(stand.la.info.userPoolId, DEMO_USERNAME));
   return raw ? (JSON.parse(raw) as { refreshToken: string }).refreshToken : undefined;
 };
 
 describe('token lifetime', () => {
   it('refreshes the ID token before handing out an expired one, once for many callers', async () => {
-    la = await startTestLocalAws();
+    const la = await stand.start();
     await la.setFaults({ tokenLifetimeSeconds: TOKEN_SECONDS });
     const session = launch();
     await session.signIn(DEMO_USERNAME, DEMO_PASSWORD);
@@ -57,7 +45,7 @@ describe('token lifetime', () => {
   });
 
   it('ends a session revoked elsewhere calmly, asking to sign in again, without retrying', async () => {
-    la = await startTestLocalAws();
+    const la = await stand.start();
     await la.setFaults({ tokenLifetimeSeconds: TOKEN_SECONDS });
     const store = new MemorySecretStore();
     const session = launch(store);
@@ -94,7 +82,7 @@ describe('token lifetime', () => {
   });
 
   it('at launch, turns a revoked remembered sign-in into "please sign in again" after one try', async () => {
-    la = await startTestLocalAws();
+    const la = await stand.start();
     const store = new MemorySecretStore();
     await launch(store).signIn(DEMO_USERNAME, DEMO_PASSWORD);
     const elsewhere = launch(new MemorySecretStore());
@@ -114,7 +102,7 @@ describe('token lifetime', () => {
   });
 
   it('at launch while offline, stays signed out but keeps the remembered sign-in', async () => {
-    la = await startTestLocalAws();
+    const la = await stand.start();
     const store = new MemorySecretStore();
     await launch(store).signIn(DEMO_USERNAME, DEMO_PASSWORD);
     const kept = stored(store);
@@ -129,7 +117,7 @@ describe('token lifetime', () => {
   });
 
   it('uses GetTokensFromRefreshToken on a rotating client and keeps the new refresh token', async () => {
-    la = await startTestLocalAws(withClient({ refreshTokenRotation: true }));
+    const la = await stand.start(withClient({ refreshTokenRotation: true }));
     await la.setFaults({ tokenLifetimeSeconds: TOKEN_SECONDS });
     const store = new MemorySecretStore();
     const session = launch(store);

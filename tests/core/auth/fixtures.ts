@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
+import {
+  createAuthSession,
+  type AuthSession,
+  type AuthSessionOptions,
+} from '../../../src-main/core/auth';
 import { HakobuConfig } from '../../../src-main/core/config';
 import type { LocalAwsSetup } from '../../../local-aws/setup/schema';
-import type { TestLocalAws } from '../../helpers/local-aws';
+import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 
 /** A Hakobu config pointing at a test stand-in (its first pool, client and identity pool). */
 export function configFor(la: TestLocalAws, patch: Partial<HakobuConfig> = {}): HakobuConfig {
@@ -61,3 +67,42 @@ export function withPool(change: (pool: PoolSetup) => Record<string, unknown>) {
 /** The default setup with its app client changed (flows, secret, rotation). */
 export const withClient = (patch: Record<string, unknown>) =>
   withPool((pool) => ({ clients: pool.clients.map((c) => ({ ...c, ...patch })) }));
+
+/** A stand-in each test starts for itself, and the auth sessions opened on it. */
+export interface StandInPerTest {
+  /** Starts this test's stand-in; it and every session are disposed after the test. */
+  start(setup?: Parameters<typeof startTestLocalAws>[0]): Promise<TestLocalAws>;
+  /** The running stand-in of the current test. */
+  readonly la: TestLocalAws;
+  /** A new session over the stand-in, as a fresh launch of the app would build it. */
+  session(options?: Omit<AuthSessionOptions, 'config'>): AuthSession;
+}
+
+/** Gives each test its own stand-in and cleans it and its sessions up after the test. */
+export function useStandInPerTest(): StandInPerTest {
+  let current: TestLocalAws | undefined;
+  const sessions: AuthSession[] = [];
+  afterEach(async () => {
+    for (const s of sessions.splice(0)) s.dispose();
+    await current?.dispose();
+    current = undefined;
+  });
+  const running = () => {
+    if (!current) throw new Error('start the stand-in first');
+    return current;
+  };
+  return {
+    start: async (setup) => {
+      current = await startTestLocalAws(setup);
+      return current;
+    },
+    get la() {
+      return running();
+    },
+    session: (options = {}) => {
+      const session = createAuthSession({ config: configFor(running()), ...options });
+      sessions.push(session);
+      return session;
+    },
+  };
+}

@@ -5,7 +5,6 @@ import {
 } from '@aws-sdk/client-cognito-identity-provider';
 import keytar from 'keytar';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAuthSession, type AuthSession } from '../../../src-main/core/auth';
 import {
   KeytarSecretStore,
   MemorySecretStore,
@@ -13,17 +12,12 @@ import {
   type SecretStore,
 } from '../../../src-main/core/secrets';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { configFor, countOf } from './fixtures';
+import { countOf, useStandInPerTest } from './fixtures';
 
 // Each test has its own keychain service, so runs never see each other's entries.
 let service = '';
-let la: TestLocalAws | undefined;
-const sessions: AuthSession[] = [];
+const stand = useStandInPerTest();
 afterEach(async () => {
-  for (const s of sessions.splice(0)) s.dispose();
-  await la?.dispose();
-  la = undefined;
   for (const entry of await keytar.findCredentials(service)) {
     await keytar.deletePassword(service, entry.account);
   }
@@ -31,21 +25,17 @@ afterEach(async () => {
 
 /** A session as a fresh launch of the app would build it: a new object over the real keychain. */
 function launch(secrets: SecretStore | undefined = new KeytarSecretStore({ service })) {
-  if (!la) throw new Error('start the stand-in first');
-  const session = createAuthSession({ config: configFor(la), ...(secrets ? { secrets } : {}) });
-  sessions.push(session);
-  return session;
+  return stand.session(secrets ? { secrets } : {});
 }
 
 const storedSignIn = async () => {
-  if (!la) throw new Error('start the stand-in first');
-  return keytar.getPassword(service, signInAccount(la.info.userPoolId, DEMO_USERNAME));
+  return keytar.getPassword(service, signInAccount(stand.la.info.userPoolId, DEMO_USERNAME));
 };
 
 describe('remembered sign-in (real keychain)', () => {
   it('keeps only the refresh token, and restores the session silently at the next launch', async () => {
     service = `hakobu-test-${randomUUID()}`;
-    la = await startTestLocalAws();
+    const la = await stand.start();
     const first = launch();
     await first.restore();
     expect(await first.signIn(DEMO_USERNAME, DEMO_PASSWORD)).toMatchObject({
@@ -66,7 +56,7 @@ describe('remembered sign-in (real keychain)', () => {
 
   it('signs out at Cognito and deletes the keychain entry', async () => {
     service = `hakobu-test-${randomUUID()}`;
-    la = await startTestLocalAws();
+    const la = await stand.start();
     const session = launch();
     await session.signIn(DEMO_USERNAME, DEMO_PASSWORD);
     const { refreshToken } = JSON.parse((await storedSignIn()) ?? '{}') as { refreshToken: string };
@@ -103,7 +93,7 @@ describe('remembered sign-in (real keychain)', () => {
 
   it('forgets the sign-in even when Cognito cannot be reached', async () => {
     service = `hakobu-test-${randomUUID()}`;
-    la = await startTestLocalAws();
+    const la = await stand.start();
     const session = launch();
     await session.signIn(DEMO_USERNAME, DEMO_PASSWORD);
     await la.close();
@@ -114,7 +104,7 @@ describe('remembered sign-in (real keychain)', () => {
 
   it('works for the session only when there is no keychain, and says so', async () => {
     service = `hakobu-test-${randomUUID()}`;
-    la = await startTestLocalAws();
+    await stand.start();
     const noKeychain = new MemorySecretStore({ available: false });
     const session = launch(noKeychain);
 

@@ -1,31 +1,16 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createAuthSession, type AuthSession } from '../../../src-main/core/auth';
+import { describe, expect, it } from 'vitest';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
 import { deliveredCodes, latestCode } from '../../helpers/codes';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { configFor } from './fixtures';
+import { useStandInPerTest } from './fixtures';
 
 const NEW_PASSWORD = 'Brand-new-pass-2026!';
 
-let la: TestLocalAws | undefined;
-const sessions: AuthSession[] = [];
-afterEach(async () => {
-  for (const s of sessions.splice(0)) s.dispose();
-  await la?.dispose();
-  la = undefined;
-});
-
-function newSession(): AuthSession {
-  if (!la) throw new Error('start the stand-in first');
-  const session = createAuthSession({ config: configFor(la) });
-  sessions.push(session);
-  return session;
-}
+const stand = useStandInPerTest();
 
 describe('passwords', () => {
   it('resets a forgotten password with the emailed code', async () => {
-    la = await startTestLocalAws();
-    const session = newSession();
+    const la = await stand.start();
+    const session = stand.session();
 
     const state = await session.forgotPassword(DEMO_USERNAME);
     expect(state).toMatchObject({ status: 'resettingPassword', username: DEMO_USERNAME });
@@ -44,17 +29,17 @@ describe('passwords', () => {
       lastUsername: DEMO_USERNAME,
     });
 
-    await expect(newSession().signIn(DEMO_USERNAME, DEMO_PASSWORD)).rejects.toMatchObject({
+    await expect(stand.session().signIn(DEMO_USERNAME, DEMO_PASSWORD)).rejects.toMatchObject({
       code: 'auth.wrongCredentials',
     });
-    expect(await newSession().signIn(DEMO_USERNAME, NEW_PASSWORD)).toMatchObject({
+    expect(await stand.session().signIn(DEMO_USERNAME, NEW_PASSWORD)).toMatchObject({
       status: 'signedIn',
     });
   });
 
   it('looks the same for an unknown user, so the reset screen reveals no accounts', async () => {
-    la = await startTestLocalAws();
-    const session = newSession();
+    const la = await stand.start();
+    const session = stand.session();
 
     expect(await session.forgotPassword('nobody@hakobu.example')).toMatchObject({
       status: 'resettingPassword',
@@ -66,8 +51,8 @@ describe('passwords', () => {
   });
 
   it('changes the password of a signed-in user', async () => {
-    la = await startTestLocalAws();
-    const session = newSession();
+    await stand.start();
+    const session = stand.session();
     await session.signIn(DEMO_USERNAME, DEMO_PASSWORD);
 
     await expect(session.changePassword('Wrong-current-1!', NEW_PASSWORD)).rejects.toMatchObject({
@@ -79,16 +64,18 @@ describe('passwords', () => {
     await session.changePassword(DEMO_PASSWORD, NEW_PASSWORD);
 
     expect(session.state.status).toBe('signedIn');
-    expect(await newSession().signIn(DEMO_USERNAME, NEW_PASSWORD)).toMatchObject({
+    expect(await stand.session().signIn(DEMO_USERNAME, NEW_PASSWORD)).toMatchObject({
       status: 'signedIn',
     });
   });
 
   it('refuses to change a password when nobody is signed in', async () => {
-    la = await startTestLocalAws();
+    await stand.start();
 
-    await expect(newSession().changePassword(DEMO_PASSWORD, NEW_PASSWORD)).rejects.toMatchObject({
-      code: 'auth.notSignedIn',
-    });
+    await expect(stand.session().changePassword(DEMO_PASSWORD, NEW_PASSWORD)).rejects.toMatchObject(
+      {
+        code: 'auth.notSignedIn',
+      },
+    );
   });
 });
