@@ -18,20 +18,7 @@ const EDITOR_ROLE_ARN = 'arn:aws:iam::000000000000:role/hakobu-editors';
 const OTHER_POOL = 'ap-northeast-1:99999999-9999-4999-8999-999999999999';
 
 /** A trust policy that names another identity pool: the role exists, Cognito may not assume it. */
-const distrustingPolicy = {
-  Version: '2012-10-17',
-  Statement: [
-    {
-      Effect: 'Allow',
-      Principal: { Federated: 'cognito-identity.amazonaws.com' },
-      Action: 'sts:AssumeRoleWithWebIdentity',
-      Condition: {
-        StringEquals: { 'cognito-identity.amazonaws.com:aud': OTHER_POOL },
-        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'authenticated' },
-      },
-    },
-  ],
-};
+const distrustingPolicy = authenticatedTrustPolicy(OTHER_POOL);
 
 const withBadTrust = (base: LocalAwsSetup) => ({
   ...base,

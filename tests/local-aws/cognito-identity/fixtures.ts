@@ -34,21 +34,18 @@ export function withFixedPool(base: LocalAwsSetup, pool: Mutable = {}): Mutable 
   };
 }
 
-/** A Cognito trust policy for a given identity pool (aud) and auth type (amr). */
-export function cognitoTrustPolicy(aud: string, amr: 'authenticated' | 'unauthenticated') {
+/** The default trust policy, but for unauthenticated (guest) sessions only: amr = unauthenticated. */
+export function guestTrustPolicy(identityPoolId: string) {
+  const trust = authenticatedTrustPolicy(identityPoolId);
   return {
-    Version: '2012-10-17',
-    Statement: [
-      {
-        Effect: 'Allow',
-        Principal: { Federated: 'cognito-identity.amazonaws.com' },
-        Action: 'sts:AssumeRoleWithWebIdentity',
-        Condition: {
-          StringEquals: { 'cognito-identity.amazonaws.com:aud': aud },
-          'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': amr },
-        },
+    ...trust,
+    Statement: trust.Statement.map((statement) => ({
+      ...statement,
+      Condition: {
+        ...statement.Condition,
+        'ForAnyValue:StringLike': { 'cognito-identity.amazonaws.com:amr': 'unauthenticated' },
       },
-    ],
+    })),
   };
 }
 

@@ -10,7 +10,7 @@ import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import {
   GUEST_ROLE_ARN,
   IDENTITY_POOL_ID,
-  cognitoTrustPolicy,
+  guestTrustPolicy,
   rejection,
   withFixedPool,
 } from './fixtures';
@@ -35,7 +35,7 @@ const guestPool = (base: Parameters<typeof withFixedPool>[0], withRole = true) =
     ...base.roles,
     {
       arn: GUEST_ROLE_ARN,
-      trustPolicy: cognitoTrustPolicy(IDENTITY_POOL_ID, 'unauthenticated'),
+      trustPolicy: guestTrustPolicy(IDENTITY_POOL_ID),
       policy: {
         Version: '2012-10-17',
         Statement: [{ Effect: 'Deny', Action: 's3:*', Resource: '*' }],

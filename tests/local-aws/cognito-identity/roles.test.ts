@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { getIdentityCredentials, mintUserTokens } from '../../helpers/identity';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
+import { authenticatedTrustPolicy } from '../../../local-aws/setup/default-setup';
 import {
   AUTHENTICATED_ROLE_ARN,
   EDITOR_ROLE_ARN,
   IDENTITY_POOL_ID,
-  cognitoTrustPolicy,
+  guestTrustPolicy,
   SECOND_USER,
   VIEWER_ROLE_ARN,
   rejection,
@@ -110,9 +111,8 @@ describe('InvalidIdentityPoolConfigurationException', () => {
       ...withFixedPool(base),
       roles: base.roles.map((role) => ({
         ...role,
-        trustPolicy: cognitoTrustPolicy(
+        trustPolicy: authenticatedTrustPolicy(
           'ap-northeast-1:ffffffff-ffff-ffff-ffff-ffffffffffff',
-          'authenticated',
         ),
       })),
     }));
@@ -126,7 +126,7 @@ describe('InvalidIdentityPoolConfigurationException', () => {
       ...withFixedPool(base),
       roles: base.roles.map((role) => ({
         ...role,
-        trustPolicy: cognitoTrustPolicy(IDENTITY_POOL_ID, 'unauthenticated'),
+        trustPolicy: guestTrustPolicy(IDENTITY_POOL_ID),
       })),
     }));
     expect(await rejection(getIdentityCredentials(la, (await mintUserTokens(la)).IdToken))).toEqual(
