@@ -4,6 +4,7 @@ import type { SessionView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Field } from '../../components/Field';
+import { AuthForm } from './AuthForm';
 import { useSessionAction } from './use-session-action';
 
 /** Step one of a forgotten password: ask Cognito to send a reset code to the account's email. */
@@ -24,14 +25,13 @@ export function ForgotPasswordForm({
     onSession,
   );
   return (
-    <form
-      className="auth-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void request.run();
-      }}
+    <AuthForm
+      title={t('auth.forgotTitle')}
+      onSubmit={() => void request.run()}
+      submitLabel={t('auth.sendCode')}
+      submitDisabled={request.busy}
+      link={{ label: t('auth.backToSignIn'), onClick: onBack }}
     >
-      <h1 className="auth-title">{t('auth.forgotTitle')}</h1>
       <p className="auth-lead">{t('auth.forgotLead')}</p>
       {request.error && <ErrorAlert error={request.error} />}
       <Field
@@ -45,14 +45,6 @@ export function ForgotPasswordForm({
         required
         autoFocus
       />
-      <button type="submit" className="button button-primary button-block" disabled={request.busy}>
-        {t('auth.sendCode')}
-      </button>
-      <div className="auth-links">
-        <button type="button" className="link-button" onClick={onBack}>
-          {t('auth.backToSignIn')}
-        </button>
-      </div>
-    </form>
+    </AuthForm>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView, UserError } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AuthForm } from './AuthForm';
 import { CodeField } from './CodeField';
 import { isCompleteCode } from './otpauth';
 import { useSessionAction } from './use-session-action';
@@ -33,29 +34,18 @@ export function MfaCodeForm({
         : t('auth.smsLead')
       : t('auth.totpLead');
   return (
-    <form
-      className="auth-form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <AuthForm
+      title={t('auth.mfaTitle')}
+      onSubmit={() => {
         if (isCompleteCode(code)) void submit.run();
       }}
+      submitLabel={t('auth.verify')}
+      submitDisabled={submit.busy || !isCompleteCode(code)}
+      link={{ label: t('auth.backToSignIn'), onClick: onCancel }}
     >
-      <h1 className="auth-title">{t('auth.mfaTitle')}</h1>
       <p className="auth-lead">{lead}</p>
       {shown && <ErrorAlert error={shown} />}
       <CodeField value={code} onChange={setCode} />
-      <button
-        type="submit"
-        className="button button-primary button-block"
-        disabled={submit.busy || !isCompleteCode(code)}
-      >
-        {t('auth.verify')}
-      </button>
-      <div className="auth-links">
-        <button type="button" className="link-button" onClick={onCancel}>
-          {t('auth.backToSignIn')}
-        </button>
-      </div>
-    </form>
+    </AuthForm>
   );
 }

@@ -1,9 +1,10 @@
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, UserError } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { PasswordField } from '../../components/Field';
+import { AuthForm } from './AuthForm';
+import { NewPasswordFields, PasswordMismatchAlert } from './NewPasswordFields';
+import { useNewPassword } from './use-new-password';
 import { useSessionAction } from './use-session-action';
 
 /** The first sign-in with a temporary password: choose a permanent one (typed twice). */
@@ -18,48 +19,26 @@ export function NewPasswordForm({
 }) {
   const { t } = useTranslation();
   const api = useApi();
-  const [password, setPassword] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const submit = useSessionAction(
-    () => api.invoke('session.completeNewPassword', { newPassword: password }),
+    () => api.invoke('session.completeNewPassword', { newPassword: newPassword.password }),
     onSession,
   );
   const shown = submit.error ?? error;
   return (
-    <form
-      className="auth-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        setMismatch(password !== repeat);
-        if (password === repeat) void submit.run();
+    <AuthForm
+      title={t('auth.newPasswordTitle')}
+      onSubmit={() => {
+        if (newPassword.confirm()) void submit.run();
       }}
+      submitLabel={t('auth.setPassword')}
+      submitDisabled={submit.busy}
+      link={{ label: t('auth.backToSignIn'), onClick: onCancel }}
     >
-      <h1 className="auth-title">{t('auth.newPasswordTitle')}</h1>
       <p className="auth-lead">{t('auth.newPasswordLead')}</p>
       {shown && <ErrorAlert error={shown} />}
-      {mismatch && <ErrorAlert error={t('auth.passwordMismatch')} />}
-      <PasswordField
-        label={t('auth.newPassword')}
-        value={password}
-        onChange={setPassword}
-        autoComplete="new-password"
-        autoFocus
-      />
-      <PasswordField
-        label={t('auth.repeatPassword')}
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
-      />
-      <button type="submit" className="button button-primary button-block" disabled={submit.busy}>
-        {t('auth.setPassword')}
-      </button>
-      <div className="auth-links">
-        <button type="button" className="link-button" onClick={onCancel}>
-          {t('auth.backToSignIn')}
-        </button>
-      </div>
-    </form>
+      <PasswordMismatchAlert state={newPassword} />
+      <NewPasswordFields state={newPassword} autoFocus />
+    </AuthForm>
   );
 }

@@ -4,6 +4,7 @@ import type { SessionView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert';
 import { Field, PasswordField } from '../../components/Field';
+import { AuthForm } from './AuthForm';
 import { useSessionAction } from './use-session-action';
 
 type SignInSession = Extract<SessionView, { status: 'signedOut' | 'expired' }>;
@@ -34,14 +35,16 @@ export function SignInForm({
   const error = signIn.error ?? (session.status === 'signedOut' ? session.error : undefined);
 
   return (
-    <form
-      className="auth-form"
-      onSubmit={(event) => {
-        event.preventDefault();
-        void signIn.run();
+    <AuthForm
+      title={t('auth.signInTitle')}
+      onSubmit={() => void signIn.run()}
+      submitLabel={signIn.busy ? t('auth.signingIn') : t('auth.signIn')}
+      submitDisabled={signIn.busy}
+      link={{
+        label: t('auth.forgotPassword'),
+        onClick: () => onForgotPassword(username.trim()),
       }}
     >
-      <h1 className="auth-title">{t('auth.signInTitle')}</h1>
       {session.status === 'expired' && <Notice>{t('auth.expired')}</Notice>}
       {notice && <Notice>{notice}</Notice>}
       {error && <ErrorAlert error={error} />}
@@ -64,18 +67,6 @@ export function SignInForm({
         autoComplete="current-password"
         autoFocus={username !== ''}
       />
-      <button type="submit" className="button button-primary button-block" disabled={signIn.busy}>
-        {signIn.busy ? t('auth.signingIn') : t('auth.signIn')}
-      </button>
-      <div className="auth-links">
-        <button
-          type="button"
-          className="link-button"
-          onClick={() => onForgotPassword(username.trim())}
-        >
-          {t('auth.forgotPassword')}
-        </button>
-      </div>
-    </form>
+    </AuthForm>
   );
 }

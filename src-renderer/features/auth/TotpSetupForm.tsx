@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView, UserError } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { AuthForm } from './AuthForm';
 import { CodeField } from './CodeField';
 import { groupSecret, isCompleteCode, otpauthSecret } from './otpauth';
 import { QrCode } from './QrCode';
@@ -27,14 +28,15 @@ export function TotpSetupForm({
   const secret = otpauthUri ? otpauthSecret(otpauthUri) : null;
   const shown = verify.error ?? error;
   return (
-    <form
-      className="auth-form"
-      onSubmit={(event) => {
-        event.preventDefault();
+    <AuthForm
+      title={t('auth.totpSetupTitle')}
+      onSubmit={() => {
         if (isCompleteCode(code)) void verify.run();
       }}
+      submitLabel={t('auth.verify')}
+      submitDisabled={verify.busy || !isCompleteCode(code)}
+      link={{ label: t('auth.backToSignIn'), onClick: onCancel }}
     >
-      <h1 className="auth-title">{t('auth.totpSetupTitle')}</h1>
       <ol className="auth-steps">
         <li>{t('auth.totpSetupStepScan')}</li>
         <li>{t('auth.totpSetupStepCode')}</li>
@@ -52,18 +54,6 @@ export function TotpSetupForm({
       )}
       {shown && <ErrorAlert error={shown} />}
       <CodeField value={code} onChange={setCode} />
-      <button
-        type="submit"
-        className="button button-primary button-block"
-        disabled={verify.busy || !isCompleteCode(code)}
-      >
-        {t('auth.verify')}
-      </button>
-      <div className="auth-links">
-        <button type="button" className="link-button" onClick={onCancel}>
-          {t('auth.backToSignIn')}
-        </button>
-      </div>
-    </form>
+    </AuthForm>
   );
 }

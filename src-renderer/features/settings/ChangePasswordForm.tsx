@@ -5,6 +5,8 @@ import { useApi } from '../../app/api-context';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert';
 import { PasswordField } from '../../components/Field';
 import { useAction } from '../../components/use-action';
+import { NewPasswordFields, PasswordMismatchAlert } from '../auth/NewPasswordFields';
+import { useNewPassword } from '../auth/use-new-password';
 
 /** Changes the signed-in user's password (current one, then the new one twice). */
 export function ChangePasswordForm({ onSession }: { onSession: (session: SessionView) => void }) {
@@ -12,19 +14,19 @@ export function ChangePasswordForm({ onSession }: { onSession: (session: Session
   const api = useApi();
   const [open, setOpen] = useState(false);
   const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [repeat, setRepeat] = useState('');
-  const [mismatch, setMismatch] = useState(false);
+  const newPassword = useNewPassword();
   const [done, setDone] = useState(false);
   const change = useAction(async () => {
     onSession(
-      await api.invoke('session.changePassword', { oldPassword: current, newPassword: next }),
+      await api.invoke('session.changePassword', {
+        oldPassword: current,
+        newPassword: newPassword.password,
+      }),
     );
     setOpen(false);
     setDone(true);
     setCurrent('');
-    setNext('');
-    setRepeat('');
+    newPassword.clear();
   });
 
   if (!open) {
@@ -49,12 +51,11 @@ export function ChangePasswordForm({ onSession }: { onSession: (session: Session
       className="change-password"
       onSubmit={(event) => {
         event.preventDefault();
-        setMismatch(next !== repeat);
-        if (next === repeat) void change.run();
+        if (newPassword.confirm()) void change.run();
       }}
     >
       {change.error && <ErrorAlert error={change.error} />}
-      {mismatch && <ErrorAlert error={t('auth.passwordMismatch')} />}
+      <PasswordMismatchAlert state={newPassword} />
       <PasswordField
         label={t('settings.currentPassword')}
         value={current}
@@ -62,18 +63,7 @@ export function ChangePasswordForm({ onSession }: { onSession: (session: Session
         autoComplete="current-password"
         autoFocus
       />
-      <PasswordField
-        label={t('auth.newPassword')}
-        value={next}
-        onChange={setNext}
-        autoComplete="new-password"
-      />
-      <PasswordField
-        label={t('auth.repeatPassword')}
-        value={repeat}
-        onChange={setRepeat}
-        autoComplete="new-password"
-      />
+      <NewPasswordFields state={newPassword} />
       <div className="form-actions">
         <button type="button" className="button" onClick={() => setOpen(false)}>
           {t('common.cancel')}
