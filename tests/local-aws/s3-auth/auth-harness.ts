@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll } from 'vitest';
 import type { IssuedCredentials } from '../../../local-aws/cognito-identity/model';
 import type { LocalAwsContext } from '../../../local-aws/context';
 import { AwsError } from '../../../local-aws/http/aws-error';
@@ -142,5 +143,30 @@ export async function startAuthHarness(options: { region?: string } = {}): Promi
         server.closeAllConnections();
         server.close(() => resolve());
       }),
+  };
+}
+
+/** A harness shared by a test file and credentials it issued; read them inside the tests. */
+export function useAuthHarness(): {
+  readonly harness: AuthHarness;
+  readonly issued: IssuedCredentials;
+} {
+  let started: { harness: AuthHarness; issued: IssuedCredentials } | undefined;
+  beforeAll(async () => {
+    const harness = await startAuthHarness();
+    started = { harness, issued: harness.issueCredentials() };
+  });
+  afterAll(() => started?.harness.close());
+  const current = () => {
+    if (!started) throw new Error('the harness is only there inside the tests');
+    return started;
+  };
+  return {
+    get harness() {
+      return current().harness;
+    },
+    get issued() {
+      return current().issued;
+    },
   };
 }

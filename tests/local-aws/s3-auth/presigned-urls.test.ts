@@ -1,16 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { IssuedCredentials } from '../../../local-aws/cognito-identity/model';
-import { startAuthHarness, type AuthHarness } from './auth-harness';
+import { describe, expect, test } from 'vitest';
+import { useAuthHarness } from './auth-harness';
 import { forSigning, queryString, s3Signer, type PlainRequest, type TestCredentials } from './wire';
 
-let harness: AuthHarness;
-let issued: IssuedCredentials;
-
-beforeAll(async () => {
-  harness = await startAuthHarness();
-  issued = harness.issueCredentials();
-});
-afterAll(() => harness.close());
+const auth = useAuthHarness();
 
 /**
  * Presigns with the SDK's SigV4 signer the way @aws-sdk/s3-request-presigner does: the payload is
@@ -21,8 +13,8 @@ async function presign(
   options: { expiresIn?: number; signingDate?: Date; credentials?: TestCredentials } = {},
 ): Promise<URL> {
   const unsigned = new Set(['x-amz-content-sha256']);
-  const presigned = await s3Signer(options.credentials ?? issued, harness.region).presign(
-    forSigning(harness.endpoint, {
+  const presigned = await s3Signer(options.credentials ?? auth.issued, auth.harness.region).presign(
+    forSigning(auth.harness.endpoint, {
       ...request,
       headers: { ...request.headers, 'x-amz-content-sha256': 'UNSIGNED-PAYLOAD' },
     }),
@@ -34,12 +26,12 @@ async function presign(
     },
   );
   return new URL(
-    `${harness.endpoint}${presigned.path}?${queryString(presigned.query as Record<string, string>)}`,
+    `${auth.harness.endpoint}${presigned.path}?${queryString(presigned.query as Record<string, string>)}`,
   );
 }
 
 function lastOutcome() {
-  const outcome = harness.outcomes.at(-1);
+  const outcome = auth.harness.outcomes.at(-1);
   if (!outcome) throw new Error('no request reached the server');
   return outcome;
 }
@@ -51,10 +43,10 @@ async function codeOf(response: Response): Promise<string | undefined> {
 describe('presigned URLs made by the SDK signer', () => {
   test('a GET URL with a session token works with a plain fetch', async () => {
     const url = await presign({ method: 'GET', path: '/hakobu-demo/photos/a%20b%2B%C3%A4.jpg' });
-    expect(url.searchParams.get('X-Amz-Security-Token')).toBe(issued.sessionToken);
+    expect(url.searchParams.get('X-Amz-Security-Token')).toBe(auth.issued.sessionToken);
     const response = await fetch(url);
     expect(response.status).toBe(200);
-    expect(lastOutcome()).toMatchObject({ ok: true, accessKeyId: issued.accessKeyId });
+    expect(lastOutcome()).toMatchObject({ ok: true, accessKeyId: auth.issued.accessKeyId });
   });
 
   test('a PUT URL carries its body through', async () => {
@@ -112,7 +104,7 @@ describe('presigned URLs made by the SDK signer', () => {
   test('a URL signed with the wrong secret is SignatureDoesNotMatch', async () => {
     const url = await presign(
       { method: 'GET', path: '/hakobu-demo/k' },
-      { credentials: { ...issued, secretAccessKey: 'not-the-secret' } },
+      { credentials: { ...auth.issued, secretAccessKey: 'not-the-secret' } },
     );
     const response = await fetch(url);
     expect(response.status).toBe(403);
@@ -120,7 +112,7 @@ describe('presigned URLs made by the SDK signer', () => {
   });
 
   test('credentials that expired after the URL was made are ExpiredToken', async () => {
-    const shortLived = harness.issueCredentials();
+    const shortLived = auth.harness.issueCredentials();
     const url = await presign(
       { method: 'GET', path: '/hakobu-demo/k' },
       { credentials: shortLived },

@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { IssuedCredentials } from '../../../local-aws/cognito-identity/model';
+import { describe, expect, test } from 'vitest';
 import { createChecksum } from '../../../local-aws/s3/checksums';
-import { startAuthHarness, type AuthHarness } from './auth-harness';
+import { useAuthHarness } from './auth-harness';
 import { send, signAndSend } from './wire';
 
-let harness: AuthHarness;
-let issued: IssuedCredentials;
-
-beforeAll(async () => {
-  harness = await startAuthHarness();
-  issued = harness.issueCredentials();
-});
-afterAll(() => harness.close());
+const auth = useAuthHarness();
 
 function lastOutcome() {
-  const outcome = harness.outcomes.at(-1);
+  const outcome = auth.harness.outcomes.at(-1);
   if (!outcome) throw new Error('no request reached the server');
   return outcome;
 }
 
-const host = () => new URL(harness.endpoint).host;
+const host = () => new URL(auth.harness.endpoint).host;
 
 describe('requests that are not properly signed', () => {
   test('no credentials at all is AccessDenied "Access Denied"', async () => {
-    const response = await send(harness.endpoint, {
+    const response = await send(auth.harness.endpoint, {
       method: 'GET',
       path: '/hakobu-demo/k',
       headers: { host: host() },
@@ -33,10 +25,10 @@ describe('requests that are not properly signed', () => {
   });
 
   test('Signature Version 2 is refused with the mechanism S3 wants instead', async () => {
-    const response = await send(harness.endpoint, {
+    const response = await send(auth.harness.endpoint, {
       method: 'GET',
       path: '/hakobu-demo/k',
-      headers: { host: host(), authorization: `AWS ${issued.accessKeyId}:c2lnbmF0dXJl` },
+      headers: { host: host(), authorization: `AWS ${auth.issued.accessKeyId}:c2lnbmF0dXJl` },
     });
     expect(response).toMatchObject({ status: 400, code: 'InvalidRequest' });
     expect(lastOutcome()).toMatchObject({
@@ -47,9 +39,9 @@ describe('requests that are not properly signed', () => {
 
   test('a header-signed request without x-amz-content-sha256 is InvalidRequest', async () => {
     const response = await signAndSend(
-      harness.endpoint,
-      issued,
-      harness.region,
+      auth.harness.endpoint,
+      auth.issued,
+      auth.harness.region,
       {
         method: 'GET',
         path: '/hakobu-demo/k',
@@ -68,7 +60,7 @@ describe('requests that are not properly signed', () => {
   });
 
   test('an x-amz-content-sha256 that is no hash and no mode is InvalidArgument', async () => {
-    const response = await signAndSend(harness.endpoint, issued, harness.region, {
+    const response = await signAndSend(auth.harness.endpoint, auth.issued, auth.harness.region, {
       method: 'PUT',
       path: '/hakobu-demo/k',
       headers: { 'x-amz-content-sha256': 'tjnVEQ5UTP/DL91eAGOmew==' },
@@ -80,9 +72,9 @@ describe('requests that are not properly signed', () => {
 
   test('a signed header changed in transit is SignatureDoesNotMatch, with the canonical request', async () => {
     const response = await signAndSend(
-      harness.endpoint,
-      issued,
-      harness.region,
+      auth.harness.endpoint,
+      auth.issued,
+      auth.harness.region,
       {
         method: 'PUT',
         path: '/hakobu-demo/k',
@@ -105,9 +97,9 @@ describe('requests that are not properly signed', () => {
 
   test('an x-amz-* header added after signing is refused as not signed', async () => {
     const response = await signAndSend(
-      harness.endpoint,
-      issued,
-      harness.region,
+      auth.harness.endpoint,
+      auth.issued,
+      auth.harness.region,
       { method: 'PUT', path: '/hakobu-demo/k', body: Buffer.from('x') },
       {
         tamper: (signed) => {
@@ -121,9 +113,9 @@ describe('requests that are not properly signed', () => {
 
   test('a body that does not match its signed SHA-256 is XAmzContentSHA256Mismatch', async () => {
     const response = await signAndSend(
-      harness.endpoint,
-      issued,
-      harness.region,
+      auth.harness.endpoint,
+      auth.issued,
+      auth.harness.region,
       { method: 'PUT', path: '/hakobu-demo/k', body: Buffer.from('the signed body') },
       {
         tamper: (signed) => {
@@ -142,7 +134,7 @@ describe('STREAMING-UNSIGNED-PAYLOAD-TRAILER bodies built by hand', () => {
     return checksum.digest().toString('base64');
   };
   const put = (body: Buffer, headers: Record<string, string>) =>
-    signAndSend(harness.endpoint, issued, harness.region, {
+    signAndSend(auth.harness.endpoint, auth.issued, auth.harness.region, {
       method: 'PUT',
       path: '/hakobu-demo/chunked',
       headers: {

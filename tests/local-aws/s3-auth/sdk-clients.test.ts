@@ -7,19 +7,11 @@ import {
   type ChecksumAlgorithm as SdkChecksumAlgorithm,
 } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { IssuedCredentials } from '../../../local-aws/cognito-identity/model';
+import { describe, expect, test } from 'vitest';
 import { createChecksum, type ChecksumAlgorithm } from '../../../local-aws/s3/checksums';
-import { startAuthHarness, type AuthHarness } from './auth-harness';
+import { useAuthHarness } from './auth-harness';
 
-let harness: AuthHarness;
-let issued: IssuedCredentials;
-
-beforeAll(async () => {
-  harness = await startAuthHarness();
-  issued = harness.issueCredentials();
-});
-afterAll(() => harness.close());
+const auth = useAuthHarness();
 
 function client(
   overrides: Partial<{
@@ -32,16 +24,16 @@ function client(
   }> = {},
 ): S3Client {
   const settings = {
-    accessKeyId: issued.accessKeyId,
-    secretAccessKey: issued.secretAccessKey,
-    sessionToken: issued.sessionToken as string | undefined,
-    region: harness.region,
+    accessKeyId: auth.issued.accessKeyId,
+    secretAccessKey: auth.issued.secretAccessKey,
+    sessionToken: auth.issued.sessionToken as string | undefined,
+    region: auth.harness.region,
     maxAttempts: 1,
     systemClockOffset: 0,
     ...overrides,
   };
   return new S3Client({
-    endpoint: harness.endpoint,
+    endpoint: auth.harness.endpoint,
     forcePathStyle: true,
     region: settings.region,
     maxAttempts: settings.maxAttempts,
@@ -64,7 +56,7 @@ async function rejection(promise: Promise<unknown>): Promise<S3ServiceException>
 }
 
 function lastOutcome() {
-  const outcome = harness.outcomes.at(-1);
+  const outcome = auth.harness.outcomes.at(-1);
   if (!outcome) throw new Error('no request reached the server');
   return outcome;
 }
@@ -85,7 +77,7 @@ describe('requests signed by @aws-sdk/client-s3 are accepted', () => {
         Metadata: { note: '  spaced   out  value ', 'second-note': 'x' },
       }),
     );
-    expect(lastOutcome()).toMatchObject({ ok: true, accessKeyId: issued.accessKeyId });
+    expect(lastOutcome()).toMatchObject({ ok: true, accessKeyId: auth.issued.accessKeyId });
     const outcome = lastOutcome();
     expect(outcome.ok && outcome.body.toString()).toBe(`body of ${key}`);
   });
@@ -153,13 +145,13 @@ describe('streamed uploads arrive as aws-chunked bodies with a trailing checksum
 describe('credential problems surface with S3 error codes the SDK recognizes', () => {
   test('a wrong secret is SignatureDoesNotMatch (403)', async () => {
     const error = await rejection(
-      client({ secretAccessKey: `${issued.secretAccessKey}x` }).send(
+      client({ secretAccessKey: `${auth.issued.secretAccessKey}x` }).send(
         new PutObjectCommand({ Bucket: 'hakobu-demo', Key: 'k', Body: 'x' }),
       ),
     );
     expect(error.name).toBe('SignatureDoesNotMatch');
     expect(error.$metadata.httpStatusCode).toBe(403);
-    expect(lastOutcome()).toMatchObject({ details: { AWSAccessKeyId: issued.accessKeyId } });
+    expect(lastOutcome()).toMatchObject({ details: { AWSAccessKeyId: auth.issued.accessKeyId } });
   });
 
   test('an access key the stand-in never issued is InvalidAccessKeyId (403)', async () => {
@@ -185,7 +177,7 @@ describe('credential problems surface with S3 error codes the SDK recognizes', (
   });
 
   test("another session's token is InvalidToken (400)", async () => {
-    const other = harness.issueCredentials();
+    const other = auth.harness.issueCredentials();
     const error = await rejection(
       client({ sessionToken: other.sessionToken }).send(
         new GetObjectCommand({ Bucket: 'hakobu-demo', Key: 'k' }),
@@ -195,7 +187,7 @@ describe('credential problems surface with S3 error codes the SDK recognizes', (
   });
 
   test('expired credentials are ExpiredToken (400), whatever the signature', async () => {
-    const expired = harness.issueCredentials({ expiration: Date.now() - 1000 });
+    const expired = auth.harness.issueCredentials({ expiration: Date.now() - 1000 });
     const error = await rejection(
       client({
         accessKeyId: expired.accessKeyId,
@@ -215,7 +207,7 @@ describe('credential problems surface with S3 error codes the SDK recognizes', (
       ),
     );
     expect(error.name).toBe('AuthorizationHeaderMalformed');
-    expect(lastOutcome()).toMatchObject({ status: 400, details: { Region: harness.region } });
+    expect(lastOutcome()).toMatchObject({ status: 400, details: { Region: auth.harness.region } });
   });
 });
 
@@ -231,16 +223,16 @@ describe('clock skew', () => {
   });
 
   test('a PC whose clock is 20 minutes slow recovers: the SDK adopts ServerTime and retries', async () => {
-    harness.clock.offsetMs = 20 * 60_000;
+    auth.harness.clock.offsetMs = 20 * 60_000;
     try {
-      const before = harness.outcomes.length;
+      const before = auth.harness.outcomes.length;
       await client({ maxAttempts: 3 }).send(
         new PutObjectCommand({ Bucket: 'hakobu-demo', Key: 'k', Body: 'x' }),
       );
-      const outcomes = harness.outcomes.slice(before);
+      const outcomes = auth.harness.outcomes.slice(before);
       expect(outcomes.map((o) => (o.ok ? 'ok' : o.code))).toEqual(['RequestTimeTooSkewed', 'ok']);
     } finally {
-      harness.clock.offsetMs = 0;
+      auth.harness.clock.offsetMs = 0;
     }
   });
 });
