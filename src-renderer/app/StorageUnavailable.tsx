@@ -2,6 +2,7 @@ import { useCallback } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SessionView, UserError } from '../../src-main/contract/views';
 import { ErrorAlert } from '../components/ErrorAlert';
+import { CommandButton } from '../components/CommandButton';
 import { Icon } from '../components/Icon';
 import { useAction } from '../components/use-action';
 import { useApi } from './api-context';
@@ -32,24 +33,19 @@ export function StorageUnavailable({
       <p className="muted">{t('storage.unavailableLead')}</p>
       <ErrorAlert error={retry.error ?? error} />
       <div className="storage-unavailable-actions">
-        <button
-          type="button"
-          className="button button-primary"
+        <CommandButton
+          icon="details"
+          label={t('storage.runDiagnostics')}
+          tone="primary"
           disabled={retry.busy}
           onClick={onOpenDiagnostics}
-        >
-          <Icon name="details" />
-          {t('storage.runDiagnostics')}
-        </button>
-        <button
-          type="button"
-          className="button"
+        />
+        <CommandButton
+          icon="retry"
+          label={t('common.retry')}
           disabled={retry.busy}
           onClick={() => void retry.run()}
-        >
-          <Icon name="retry" />
-          {t('common.retry')}
-        </button>
+        />
       </div>
       <p className="muted">{t('storage.unavailableHint')}</p>
     </div>

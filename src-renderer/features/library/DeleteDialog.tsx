@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Dialog } from '../../components/Dialog';
-import { Icon } from '../../components/Icon';
+import { CommandButton } from '../../components/CommandButton';
 
 /** Asks before deleting: S3 has no trash, so the object is gone for good. */
 export function DeleteDialog({
@@ -22,10 +22,13 @@ export function DeleteDialog({
         <button type="button" className="button" onClick={onCancel} data-autofocus>
           {t('common.cancel')}
         </button>
-        <button type="button" className="button button-danger" disabled={busy} onClick={onConfirm}>
-          <Icon name="trash" />
-          {t('library.deleteConfirm')}
-        </button>
+        <CommandButton
+          icon="trash"
+          label={t('library.deleteConfirm')}
+          tone="danger"
+          disabled={busy}
+          onClick={onConfirm}
+        />
       </div>
     </Dialog>
   );

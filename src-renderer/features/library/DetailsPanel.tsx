@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type { LibraryObjectView, LocationView } from '../../../src-main/contract/views';
 import { useLocale } from '../../app/settings-context';
+import { CommandButton } from '../../components/CommandButton';
 import { Icon } from '../../components/Icon';
 import { formatBytes, formatDateTime } from '../../i18n/format';
 import type { GridItem } from './grid-items';
@@ -71,15 +72,17 @@ export function DetailsPanel({
           </dl>
           {object && (
             <div className="details-actions">
-              <button type="button" className="button" onClick={() => onDownload(object)}>
-                <Icon name="download" />
-                {t('library.download')}
-              </button>
+              <CommandButton
+                icon="download"
+                label={t('library.download')}
+                onClick={() => onDownload(object)}
+              />
               {onDelete && (
-                <button type="button" className="button" onClick={() => onDelete(object)}>
-                  <Icon name="trash" />
-                  {t('library.delete')}
-                </button>
+                <CommandButton
+                  icon="trash"
+                  label={t('library.delete')}
+                  onClick={() => onDelete(object)}
+                />
               )}
             </div>
           )}

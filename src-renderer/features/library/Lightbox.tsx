@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { LibraryObjectView } from '../../../src-main/contract/views';
 import { useLocale } from '../../app/settings-context';
 import { Dialog } from '../../components/Dialog';
+import { CommandButton } from '../../components/CommandButton';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { formatBytes, formatCount } from '../../i18n/format';
@@ -58,15 +59,19 @@ export function Lightbox({
               {formatBytes(image.size, locale)}
             </span>
           </div>
-          <button type="button" className="button button-quiet" onClick={() => onDownload(image)}>
-            <Icon name="download" />
-            {t('library.download')}
-          </button>
+          <CommandButton
+            icon="download"
+            label={t('library.download')}
+            tone="quiet"
+            onClick={() => onDownload(image)}
+          />
           {onDelete && (
-            <button type="button" className="button button-quiet" onClick={() => onDelete(image)}>
-              <Icon name="trash" />
-              {t('library.delete')}
-            </button>
+            <CommandButton
+              icon="trash"
+              label={t('library.delete')}
+              tone="quiet"
+              onClick={() => onDelete(image)}
+            />
           )}
           <button
             type="button"

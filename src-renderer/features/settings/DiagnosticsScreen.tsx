@@ -4,6 +4,7 @@ import type { DoctorReportView, DoctorStepView } from '../../../src-main/contrac
 import { useApi } from '../../app/api-context';
 import { useLocale } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
+import { CommandButton } from '../../components/CommandButton';
 import { Icon, type IconName } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/use-action';
@@ -38,10 +39,12 @@ export function DiagnosticsScreen({ onBack }: { onBack: () => void }) {
       </button>
       <div className="diagnostics-heading">
         <h1>{t('diagnostics.title')}</h1>
-        <button type="button" className="button" disabled={run.busy} onClick={() => void start()}>
-          <Icon name="retry" />
-          {t('diagnostics.runAgain')}
-        </button>
+        <CommandButton
+          icon="retry"
+          label={t('diagnostics.runAgain')}
+          disabled={run.busy}
+          onClick={() => void start()}
+        />
       </div>
       <p className="muted">{t('diagnostics.lead')}</p>
       {run.error && <ErrorAlert error={run.error} />}

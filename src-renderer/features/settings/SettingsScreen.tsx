@@ -3,7 +3,7 @@ import type { SettingsPatch } from '../../../src-main/contract/channels';
 import type { KeychainStatus, SessionView } from '../../../src-main/contract/views';
 import { useSettings } from '../../app/settings-context';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert';
-import { Icon } from '../../components/Icon';
+import { CommandButton } from '../../components/CommandButton';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/use-action';
 import { ChangePasswordForm } from './ChangePasswordForm';
@@ -128,10 +128,11 @@ export function SettingsScreen({
       <section className="settings-section" aria-labelledby="settings-help">
         <h2 id="settings-help">{t('settings.help')}</h2>
         <p className="muted">{t('settings.diagnosticsLead')}</p>
-        <button type="button" className="button" onClick={onOpenDiagnostics}>
-          <Icon name="diagnostics" />
-          {t('settings.openDiagnostics')}
-        </button>
+        <CommandButton
+          icon="diagnostics"
+          label={t('settings.openDiagnostics')}
+          onClick={onOpenDiagnostics}
+        />
         {appInfo && (
           <p className="settings-about muted">
             {t('settings.about', {

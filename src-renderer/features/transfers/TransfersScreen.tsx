@@ -3,6 +3,7 @@ import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferItemView } from '../../../src-main/contract/views';
 import { Dialog } from '../../components/Dialog';
+import { CommandButton } from '../../components/CommandButton';
 import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useConflicts } from '../upload/conflicts';
@@ -55,42 +56,30 @@ export function TransfersScreen() {
         </div>
         <TransfersOverview snapshot={snapshot} />
         <div className="transfers-bulk" role="toolbar" aria-label={t('transfers.bulkLabel')}>
-          <button
-            type="button"
-            className="button"
+          <CommandButton
+            icon="pause"
+            label={t('transfers.pauseAll')}
             disabled={!bulk.canPause}
             onClick={() => command('transfers.pause')}
-          >
-            <Icon name="pause" />
-            {t('transfers.pauseAll')}
-          </button>
-          <button
-            type="button"
-            className="button"
+          />
+          <CommandButton
+            icon="play"
+            label={t('transfers.resumeAll')}
             disabled={!bulk.canResume}
             onClick={() => command('transfers.resume')}
-          >
-            <Icon name="play" />
-            {t('transfers.resumeAll')}
-          </button>
-          <button
-            type="button"
-            className="button"
+          />
+          <CommandButton
+            icon="retry"
+            label={t('transfers.retryFailed')}
             disabled={bulk.failedIds.length === 0}
             onClick={() => command('transfers.retry', bulk.failedIds)}
-          >
-            <Icon name="retry" />
-            {t('transfers.retryFailed')}
-          </button>
-          <button
-            type="button"
-            className="button"
+          />
+          <CommandButton
+            icon="close"
+            label={t('transfers.cancelAll')}
             disabled={!bulk.canCancel}
             onClick={() => setConfirmCancelAll(true)}
-          >
-            <Icon name="close" />
-            {t('transfers.cancelAll')}
-          </button>
+          />
           <button
             type="button"
             className="button button-quiet"

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { Icon } from '../../components/Icon';
+import { CommandButton } from '../../components/CommandButton';
 import { Spinner } from '../../components/Spinner';
 import { useUpload } from './upload-context';
 
@@ -10,19 +10,19 @@ export function UploadButtons() {
   return (
     <div className="upload-buttons">
       {busy && <Spinner label={t('upload.preparing')} />}
-      <button
-        type="button"
-        className="button button-primary"
+      <CommandButton
+        icon="upload"
+        label={t('upload.pickFiles')}
+        tone="primary"
         disabled={!target}
         onClick={pickFiles}
-      >
-        <Icon name="upload" />
-        {t('upload.pickFiles')}
-      </button>
-      <button type="button" className="button" disabled={!target} onClick={pickFolder}>
-        <Icon name="folder" />
-        {t('upload.pickFolder')}
-      </button>
+      />
+      <CommandButton
+        icon="folder"
+        label={t('upload.pickFolder')}
+        disabled={!target}
+        onClick={pickFolder}
+      />
     </div>
   );
 }
