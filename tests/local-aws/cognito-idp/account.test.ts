@@ -3,13 +3,12 @@ import {
   ConfirmForgotPasswordCommand,
   ForgotPasswordCommand,
   GetUserCommand,
-  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { latestCode } from '../../helpers/codes';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { demoUser, signInWithSrp } from '../../helpers/sign-in';
-import { CLIENT, createConfirmedUser, idpClient, idpSetup } from './support';
+import { CLIENT, createConfirmedUser, idpClient, idpSetup, passwordAuth } from './support';
 
 describe('account operations: GetUser, ChangePassword, forgotten passwords', () => {
   let la: TestLocalAws;
@@ -19,15 +18,6 @@ describe('account operations: GetUser, ChangePassword, forgotten passwords', () 
   afterAll(async () => {
     await la.dispose();
   });
-
-  const passwordAuth = (USERNAME: string, PASSWORD: string) =>
-    idpClient(la).send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: CLIENT.passwordOnly,
-        AuthParameters: { USERNAME, PASSWORD },
-      }),
-    );
 
   it('returns the signed-in user and refuses an ID token in place of the access token', async () => {
     const demo = demoUser(la);
@@ -141,7 +131,8 @@ describe('account operations: GetUser, ChangePassword, forgotten passwords', () 
         'Cannot reset password for the user as there is no registered/verified email or phone_number',
     });
     expect(
-      (await passwordAuth('unreachable', 'Unreachable-pass-1')).AuthenticationResult,
+      (await passwordAuth(la, CLIENT.passwordOnly, 'unreachable', 'Unreachable-pass-1'))
+        .AuthenticationResult,
     ).toBeTruthy();
   });
 });

@@ -9,7 +9,14 @@ import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { demoUser, signInWithSrp } from '../../helpers/sign-in';
-import { CLIENT, clientSecretOf, createConfirmedUser, idpClient, idpSetup } from './support';
+import {
+  CLIENT,
+  clientSecretOf,
+  createConfirmedUser,
+  idpClient,
+  idpSetup,
+  passwordAuth,
+} from './support';
 
 const secretHash = (secret: string, username: string, clientId: string) =>
   createHmac('sha256', secret)
@@ -25,18 +32,9 @@ describe('Cognito sign-in flows through the AWS SDK', () => {
     await la.dispose();
   });
 
-  const passwordAuth = (clientId: string, USERNAME: string, PASSWORD: string, extra = {}) =>
-    idpClient(la).send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: clientId,
-        AuthParameters: { USERNAME, PASSWORD, ...extra },
-      }),
-    );
-
   it('signs in with USER_PASSWORD_AUTH on a password-only client', async () => {
     const demo = demoUser(la);
-    const out = await passwordAuth(CLIENT.passwordOnly, demo.username, demo.password);
+    const out = await passwordAuth(la, CLIENT.passwordOnly, demo.username, demo.password);
     expect(out.ChallengeName).toBeUndefined();
     expect(out.AuthenticationResult?.TokenType).toBe('Bearer');
     expect(out.AuthenticationResult?.IdToken).toBeTruthy();
@@ -56,7 +54,7 @@ describe('Cognito sign-in flows through the AWS SDK', () => {
   it('refuses USER_PASSWORD_AUTH on the SRP-only desktop client', async () => {
     const demo = demoUser(la);
     await expect(
-      passwordAuth(la.info.clientId, demo.username, demo.password),
+      passwordAuth(la, la.info.clientId, demo.username, demo.password),
     ).rejects.toMatchObject({
       name: 'InvalidParameterException',
       message: 'USER_PASSWORD_AUTH flow not enabled for this client',
@@ -67,17 +65,19 @@ describe('Cognito sign-in flows through the AWS SDK', () => {
   it('reports a wrong password, an unknown user and an unknown client', async () => {
     const demo = demoUser(la);
     await expect(
-      passwordAuth(CLIENT.passwordOnly, demo.username, 'Not-the-password-1'),
+      passwordAuth(la, CLIENT.passwordOnly, demo.username, 'Not-the-password-1'),
     ).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: 'Incorrect username or password.',
     });
-    await expect(passwordAuth(CLIENT.passwordOnly, 'ghost', 'Whatever-1!')).rejects.toMatchObject({
+    await expect(
+      passwordAuth(la, CLIENT.passwordOnly, 'ghost', 'Whatever-1!'),
+    ).rejects.toMatchObject({
       name: 'UserNotFoundException',
       message: 'User does not exist.',
     });
     await expect(
-      passwordAuth('nosuchclient00000000000000', demo.username, demo.password),
+      passwordAuth(la, 'nosuchclient00000000000000', demo.username, demo.password),
     ).rejects.toMatchObject({
       name: 'ResourceNotFoundException',
       message: 'User pool client nosuchclient00000000000000 does not exist.',
@@ -88,20 +88,20 @@ describe('Cognito sign-in flows through the AWS SDK', () => {
     const demo = demoUser(la);
     const secret = await clientSecretOf(la, CLIENT.withSecret);
     await expect(
-      passwordAuth(CLIENT.withSecret, demo.username, demo.password),
+      passwordAuth(la, CLIENT.withSecret, demo.username, demo.password),
     ).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: `Client ${CLIENT.withSecret} is configured with secret but SECRET_HASH was not received`,
     });
     await expect(
-      passwordAuth(CLIENT.withSecret, demo.username, demo.password, {
+      passwordAuth(la, CLIENT.withSecret, demo.username, demo.password, {
         SECRET_HASH: secretHash('wrong', demo.username, CLIENT.withSecret),
       }),
     ).rejects.toMatchObject({
       name: 'NotAuthorizedException',
       message: `Unable to verify secret hash for client ${CLIENT.withSecret}`,
     });
-    const out = await passwordAuth(CLIENT.withSecret, demo.username, demo.password, {
+    const out = await passwordAuth(la, CLIENT.withSecret, demo.username, demo.password, {
       SECRET_HASH: secretHash(secret, demo.username, CLIENT.withSecret),
     });
     expect(out.AuthenticationResult?.AccessToken).toBeTruthy();
@@ -109,10 +109,10 @@ describe('Cognito sign-in flows through the AWS SDK', () => {
 
   it('tells an unconfirmed user apart only once the password is right', async () => {
     await expect(
-      passwordAuth(CLIENT.passwordOnly, 'pending-user', 'Wrong-pass-1'),
+      passwordAuth(la, CLIENT.passwordOnly, 'pending-user', 'Wrong-pass-1'),
     ).rejects.toMatchObject({ name: 'NotAuthorizedException' });
     await expect(
-      passwordAuth(CLIENT.passwordOnly, 'pending-user', 'Pending-pass-1'),
+      passwordAuth(la, CLIENT.passwordOnly, 'pending-user', 'Pending-pass-1'),
     ).rejects.toMatchObject({
       name: 'UserNotConfirmedException',
       message: 'User is not confirmed.',
@@ -120,7 +120,7 @@ describe('Cognito sign-in flows through the AWS SDK', () => {
     await idpClient(la).send(
       new AdminConfirmSignUpCommand({ UserPoolId: la.info.userPoolId, Username: 'pending-user' }),
     );
-    const out = await passwordAuth(CLIENT.passwordOnly, 'pending-user', 'Pending-pass-1');
+    const out = await passwordAuth(la, CLIENT.passwordOnly, 'pending-user', 'Pending-pass-1');
     expect(out.AuthenticationResult?.AccessToken).toBeTruthy();
   });
 
@@ -130,7 +130,7 @@ describe('Cognito sign-in flows through the AWS SDK', () => {
       new AdminDisableUserCommand({ UserPoolId: la.info.userPoolId, Username: 'leaver' }),
     );
     await expect(
-      passwordAuth(CLIENT.passwordOnly, 'leaver', 'Leaver-pass-1'),
+      passwordAuth(la, CLIENT.passwordOnly, 'leaver', 'Leaver-pass-1'),
     ).rejects.toMatchObject({ name: 'NotAuthorizedException', message: 'User is disabled.' });
   });
 

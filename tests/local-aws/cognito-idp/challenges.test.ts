@@ -1,14 +1,13 @@
 import {
   AdminCreateUserCommand,
   AdminGetUserCommand,
-  InitiateAuthCommand,
   RespondToAuthChallengeCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { latestCode } from '../../helpers/codes';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { signInWithSrp } from '../../helpers/sign-in';
-import { CLIENT, idpClient, idpSetup } from './support';
+import { CLIENT, idpClient, idpSetup, passwordAuth } from './support';
 
 describe('NEW_PASSWORD_REQUIRED and challenge sessions', () => {
   let la: TestLocalAws;
@@ -31,15 +30,6 @@ describe('NEW_PASSWORD_REQUIRED and challenge sessions', () => {
     expect(out.User?.UserStatus).toBe('FORCE_CHANGE_PASSWORD');
   }
 
-  const startPasswordAuth = (USERNAME: string, PASSWORD: string) =>
-    idpClient(la).send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: CLIENT.passwordOnly,
-        AuthParameters: { USERNAME, PASSWORD },
-      }),
-    );
-
   const answerNewPassword = (Session: string | undefined, USERNAME: string, NEW_PASSWORD: string) =>
     idpClient(la).send(
       new RespondToAuthChallengeCommand({
@@ -53,7 +43,7 @@ describe('NEW_PASSWORD_REQUIRED and challenge sessions', () => {
   it('makes an invited user choose a password that meets the policy, then signs them in', async () => {
     await invite('newcomer');
     const temporary = latestCode(la, 'newcomer', 'temporary-password');
-    const start = await startPasswordAuth('newcomer', temporary);
+    const start = await passwordAuth(la, CLIENT.passwordOnly, 'newcomer', temporary);
     expect(start.ChallengeName).toBe('NEW_PASSWORD_REQUIRED');
     expect(JSON.parse(start.ChallengeParameters?.userAttributes ?? '{}')).toMatchObject({
       email: 'newcomer@hakobu.example',
@@ -77,7 +67,9 @@ describe('NEW_PASSWORD_REQUIRED and challenge sessions', () => {
     );
     expect(user.UserStatus).toBe('CONFIRMED');
     // The temporary password no longer works; the chosen one does, over SRP too.
-    await expect(startPasswordAuth('newcomer', temporary)).rejects.toMatchObject({
+    await expect(
+      passwordAuth(la, CLIENT.passwordOnly, 'newcomer', temporary),
+    ).rejects.toMatchObject({
       name: 'NotAuthorizedException',
     });
     const tokens = await signInWithSrp(la, 'newcomer', 'Chosen-Password-1');
@@ -93,7 +85,7 @@ describe('NEW_PASSWORD_REQUIRED and challenge sessions', () => {
 
   it('accepts a session only once', async () => {
     await invite('once', 'Temporary-Pass-1');
-    const start = await startPasswordAuth('once', 'Temporary-Pass-1');
+    const start = await passwordAuth(la, CLIENT.passwordOnly, 'once', 'Temporary-Pass-1');
     await answerNewPassword(start.Session, 'once', 'Chosen-Password-1');
     await expect(
       answerNewPassword(start.Session, 'once', 'Another-Password-2'),
@@ -116,7 +108,7 @@ describe('NEW_PASSWORD_REQUIRED and challenge sessions', () => {
   it('expires a session that is not answered in time', async () => {
     await la.setFaults({ challengeSessionSeconds: 1 });
     await invite('slowpoke', 'Temporary-Pass-1');
-    const start = await startPasswordAuth('slowpoke', 'Temporary-Pass-1');
+    const start = await passwordAuth(la, CLIENT.passwordOnly, 'slowpoke', 'Temporary-Pass-1');
     await new Promise((resolve) => setTimeout(resolve, 1_200));
     await expect(
       answerNewPassword(start.Session, 'slowpoke', 'Chosen-Password-1'),
@@ -128,7 +120,7 @@ describe('NEW_PASSWORD_REQUIRED and challenge sessions', () => {
 
   it('keeps the session valid across a restart of the stand-in', async () => {
     await invite('restarter', 'Temporary-Pass-1');
-    const start = await startPasswordAuth('restarter', 'Temporary-Pass-1');
+    const start = await passwordAuth(la, CLIENT.passwordOnly, 'restarter', 'Temporary-Pass-1');
     la = await la.restart();
     const done = await answerNewPassword(start.Session, 'restarter', 'Chosen-Password-1');
     expect(done.AuthenticationResult?.AccessToken).toBeTruthy();

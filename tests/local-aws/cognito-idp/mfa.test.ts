@@ -1,7 +1,6 @@
 import {
   AssociateSoftwareTokenCommand,
   GetUserCommand,
-  InitiateAuthCommand,
   RespondToAuthChallengeCommand,
   SetUserMFAPreferenceCommand,
   VerifySoftwareTokenCommand,
@@ -12,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { latestCode } from '../../helpers/codes';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { cognitoUserOn, demoUser } from '../../helpers/sign-in';
-import { CLIENT, idpClient, idpSetup, totpCode, type PoolOverrides } from './support';
+import { CLIENT, idpClient, idpSetup, passwordAuth, totpCode, type PoolOverrides } from './support';
 
 describe('MFA: TOTP enrolment and sign-in, SMS codes', () => {
   let la: TestLocalAws;
@@ -22,15 +21,6 @@ describe('MFA: TOTP enrolment and sign-in, SMS codes', () => {
   afterEach(async () => {
     await la.dispose();
   });
-
-  const passwordAuth = (USERNAME: string, PASSWORD: string) =>
-    idpClient(la).send(
-      new InitiateAuthCommand({
-        AuthFlow: 'USER_PASSWORD_AUTH',
-        ClientId: CLIENT.passwordOnly,
-        AuthParameters: { USERNAME, PASSWORD },
-      }),
-    );
 
   const answer = (
     ChallengeName: ChallengeNameType,
@@ -66,7 +56,7 @@ describe('MFA: TOTP enrolment and sign-in, SMS codes', () => {
   it('enrols TOTP during sign-in when the pool requires MFA, then asks for it', async () => {
     await start({ mfaConfiguration: 'ON' });
     const demo = demoUser(la);
-    const first = await passwordAuth(demo.username, demo.password);
+    const first = await passwordAuth(la, CLIENT.passwordOnly, demo.username, demo.password);
     expect(first.ChallengeName).toBe('MFA_SETUP');
     expect(JSON.parse(first.ChallengeParameters?.MFAS_CAN_SETUP ?? '[]')).toContain(
       'SOFTWARE_TOKEN_MFA',
@@ -97,7 +87,7 @@ describe('MFA: TOTP enrolment and sign-in, SMS codes', () => {
     );
     expect(me.PreferredMfaSetting).toBe('SOFTWARE_TOKEN_MFA');
 
-    const second = await passwordAuth(demo.username, demo.password);
+    const second = await passwordAuth(la, CLIENT.passwordOnly, demo.username, demo.password);
     expect(second.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
     await expect(
       answer('SOFTWARE_TOKEN_MFA', second.Session, {
@@ -121,7 +111,7 @@ describe('MFA: TOTP enrolment and sign-in, SMS codes', () => {
     await start();
     const demo = demoUser(la);
     const client = idpClient(la);
-    const plain = await passwordAuth(demo.username, demo.password);
+    const plain = await passwordAuth(la, CLIENT.passwordOnly, demo.username, demo.password);
     const AccessToken = plain.AuthenticationResult?.AccessToken;
     expect(plain.ChallengeName).toBeUndefined();
 
@@ -149,7 +139,9 @@ describe('MFA: TOTP enrolment and sign-in, SMS codes', () => {
     const secret = SecretCode ?? '';
     await client.send(new VerifySoftwareTokenCommand({ AccessToken, UserCode: totpCode(secret) }));
     // Verified but not yet turned on: sign-in still needs no code.
-    expect((await passwordAuth(demo.username, demo.password)).ChallengeName).toBeUndefined();
+    expect(
+      (await passwordAuth(la, CLIENT.passwordOnly, demo.username, demo.password)).ChallengeName,
+    ).toBeUndefined();
 
     await client.send(
       new SetUserMFAPreferenceCommand({
@@ -157,7 +149,7 @@ describe('MFA: TOTP enrolment and sign-in, SMS codes', () => {
         SoftwareTokenMfaSettings: { Enabled: true, PreferredMfa: true },
       }),
     );
-    const next = await passwordAuth(demo.username, demo.password);
+    const next = await passwordAuth(la, CLIENT.passwordOnly, demo.username, demo.password);
     expect(next.ChallengeName).toBe('SOFTWARE_TOKEN_MFA');
     expect(await srpWithTotp(demo.username, demo.password, secret)).toBeTruthy();
   });
@@ -173,7 +165,7 @@ describe('MFA: TOTP enrolment and sign-in, SMS codes', () => {
         },
       ],
     });
-    const first = await passwordAuth('texter', 'Texter-pass-1');
+    const first = await passwordAuth(la, CLIENT.passwordOnly, 'texter', 'Texter-pass-1');
     expect(first.ChallengeName).toBe('SMS_MFA');
     expect(first.ChallengeParameters).toMatchObject({
       CODE_DELIVERY_DELIVERY_MEDIUM: 'SMS',

@@ -3,6 +3,7 @@ import {
   AdminSetUserPasswordCommand,
   CognitoIdentityProviderClient,
   DescribeUserPoolClientCommand,
+  InitiateAuthCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
 import { Secret, TOTP } from 'otpauth';
 import type { LocalAwsSetup } from '../../../local-aws/setup/schema';
@@ -79,6 +80,22 @@ export const idpClient = (la: TestLocalAws) =>
     credentials: { accessKeyId: 'AKIALOCALTESTKEY0000', secretAccessKey: 'local-test-secret' },
     maxAttempts: 1,
   });
+
+/** InitiateAuth with USER_PASSWORD_AUTH; `extra` adds auth parameters such as SECRET_HASH. */
+export const passwordAuth = (
+  la: TestLocalAws,
+  clientId: string,
+  USERNAME: string,
+  PASSWORD: string,
+  extra: Record<string, string> = {},
+) =>
+  idpClient(la).send(
+    new InitiateAuthCommand({
+      AuthFlow: 'USER_PASSWORD_AUTH',
+      ClientId: clientId,
+      AuthParameters: { USERNAME, PASSWORD, ...extra },
+    }),
+  );
 
 /** The current RFC 6238 code for a base32 secret, as an authenticator app shows it. */
 export const totpCode = (secret: string): string =>
