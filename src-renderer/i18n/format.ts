@@ -64,6 +64,14 @@ export function formatCount(value: number, locale: string): string {
   return new Intl.NumberFormat(locale).format(value);
 }
 
+/**
+ * The options of a counted message: `count` picks the plural form, `n` is the number as the
+ * locale writes it (i18next would otherwise print the raw number).
+ */
+export function countOptions(count: number, locale: string): { count: number; n: string } {
+  return { count, n: formatCount(count, locale) };
+}
+
 /** A share of a whole such as "42%"; 0 when the whole is empty. */
 export function formatPercent(part: number, whole: number, locale: string): string {
   return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(

@@ -3,8 +3,8 @@ import type { TransfersSnapshot } from '../../../src-main/contract/views';
 import { useLocale } from '../../app/settings-context';
 import { ProgressBar } from '../../components/ProgressBar';
 import {
+  countOptions,
   formatBytes,
-  formatCount,
   formatDuration,
   formatPercent,
   formatSpeed,
@@ -36,24 +36,15 @@ export function TransfersOverview({ snapshot }: { snapshot: TransfersSnapshot })
         <span className="transfers-counts">
           {total.active > 0 && (
             <span className="badge badge-accent">
-              {t('transfers.countActive', {
-                count: total.active,
-                n: formatCount(total.active, locale),
-              })}
+              {t('transfers.countActive', countOptions(total.active, locale))}
             </span>
           )}
           <span className="badge badge-success">
-            {t('transfers.countCompleted', {
-              count: total.completed,
-              n: formatCount(total.completed, locale),
-            })}
+            {t('transfers.countCompleted', countOptions(total.completed, locale))}
           </span>
           {total.failed > 0 && (
             <span className="badge badge-danger">
-              {t('transfers.countFailed', {
-                count: total.failed,
-                n: formatCount(total.failed, locale),
-              })}
+              {t('transfers.countFailed', countOptions(total.failed, locale))}
             </span>
           )}
         </span>

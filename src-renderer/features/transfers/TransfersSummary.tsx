@@ -2,7 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/settings-context';
 import { Icon } from '../../components/Icon';
 import { ProgressBar } from '../../components/ProgressBar';
-import { formatCount, formatDuration, formatPercent } from '../../i18n/format';
+import { countOptions, formatDuration, formatPercent } from '../../i18n/format';
 import { useTransfers } from './transfers-context';
 
 /** The header's glance at the queue while uploads run; opens the transfers screen. */
@@ -15,12 +15,8 @@ export function TransfersSummary({ onOpen }: { onOpen: () => void }) {
   const percent = formatPercent(total.sentBytes, total.size, locale);
   const line =
     total.active > 0
-      ? t('transfers.summaryActive', {
-          count: total.active,
-          n: formatCount(total.active, locale),
-          percent,
-        })
-      : t('transfers.countFailed', { count: total.failed, n: formatCount(total.failed, locale) });
+      ? t('transfers.summaryActive', { ...countOptions(total.active, locale), percent })
+      : t('transfers.countFailed', countOptions(total.failed, locale));
   return (
     <button type="button" className="transfers-summary" onClick={onOpen}>
       <Icon name={total.active > 0 ? 'upload' : 'warning'} />
