@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../src-main/contract/views';
 import { Dialog } from '../components/Dialog';
 import { Icon, type IconName } from '../components/Icon';
+import { IconButton } from '../components/IconButton';
 import { Logo } from '../components/Logo';
 import { useToast } from '../components/Toasts';
 import { TransfersSummary } from '../features/transfers/TransfersSummary';
@@ -74,15 +75,11 @@ export function TopBar({
         <span className="topbar-user" title={username}>
           {username}
         </span>
-        <button
-          type="button"
-          className="icon-button"
-          aria-label={t('shell.signOut')}
-          title={t('shell.signOut')}
+        <IconButton
+          icon="signOut"
+          label={t('shell.signOut')}
           onClick={() => (active > 0 ? setConfirmSignOut(true) : signOut())}
-        >
-          <Icon name="signOut" />
-        </button>
+        />
       </div>
       {confirmSignOut && (
         <Dialog title={t('shell.signOutTitle')} onClose={() => setConfirmSignOut(false)}>

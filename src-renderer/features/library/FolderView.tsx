@@ -5,6 +5,7 @@ import { useApi, useHakobuEvent } from '../../app/api-context';
 import { useOnReconnect } from '../../app/connection';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon } from '../../components/Icon';
+import { IconButton } from '../../components/IconButton';
 import { UploadButtons } from '../upload/UploadButtons';
 import { Breadcrumbs } from './Breadcrumbs';
 import { DeleteDialog } from './DeleteDialog';
@@ -80,25 +81,17 @@ export function FolderView({
           <Breadcrumbs locationName={location.name} path={path} onOpen={onOpenFolder} />
           <div className="toolbar-actions">
             {location.access === 'readwrite' && <UploadButtons />}
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('library.refresh')}
-              title={t('library.refresh')}
+            <IconButton
+              icon="retry"
+              label={t('library.refresh')}
               onClick={() => void store.refresh()}
-            >
-              <Icon name="retry" />
-            </button>
-            <button
-              type="button"
-              className="icon-button"
-              aria-label={t('library.details')}
-              title={t('library.details')}
-              aria-pressed={showDetails}
+            />
+            <IconButton
+              icon="details"
+              label={t('library.details')}
+              pressed={showDetails}
               onClick={() => setShowDetails((shown) => !shown)}
-            >
-              <Icon name="details" />
-            </button>
+            />
           </div>
         </div>
         {listing.error && (

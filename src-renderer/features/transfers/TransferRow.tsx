@@ -3,6 +3,7 @@ import type { TransferItemView } from '../../../src-main/contract/views';
 import { useLocale } from '../../app/settings-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { Icon, type IconName } from '../../components/Icon';
+import { IconButton } from '../../components/IconButton';
 import { ProgressBar } from '../../components/ProgressBar';
 import { errorText } from '../../i18n/errors';
 import { formatBytes, formatDuration, formatPercent, formatSpeed } from '../../i18n/format';
@@ -57,16 +58,13 @@ export function TransferRow({
         <span className={STATE_BADGES[item.state]}>{t(`transfers.state.${item.state}`)}</span>
         <div className="transfer-actions">
           {actionsFor(item.state).map((action) => (
-            <button
+            <IconButton
               key={action}
-              type="button"
-              className="icon-button"
-              aria-label={t(`transfers.action.${action}`, { name: item.name })}
-              title={t(`transfers.action.${action}`, { name: item.name })}
+              icon={ACTION_ICONS[action]}
+              label={t(`transfers.action.${action}`, { name: item.name })}
+              size={16}
               onClick={() => onAction(action, item)}
-            >
-              <Icon name={ACTION_ICONS[action]} size={16} />
-            </button>
+            />
           ))}
         </div>
       </div>
