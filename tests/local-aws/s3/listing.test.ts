@@ -3,17 +3,11 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   S3ServiceException,
-  type S3Client,
 } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoCredentials, type IdentityCredentials } from '../../helpers/identity';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { s3Client } from './s3-test-kit';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { useDemoS3 } from './s3-test-kit';
 
-let la: TestLocalAws;
-let me: IdentityCredentials;
-let s3: S3Client;
-let home: string;
+const demo = useDemoS3();
 const names = [
   'a.txt',
   'b/1.txt',
@@ -29,15 +23,12 @@ const names = [
 ];
 
 beforeAll(async () => {
-  la = await startTestLocalAws();
-  me = await demoCredentials(la);
-  s3 = s3Client(la, me);
-  home = `${me.identityId}/`;
   for (const name of names) {
-    await s3.send(new PutObjectCommand({ Bucket: la.info.bucket, Key: home + name, Body: name }));
+    await demo.s3.send(
+      new PutObjectCommand({ Bucket: demo.la.info.bucket, Key: demo.home + name, Body: name }),
+    );
   }
 });
-afterAll(() => la.dispose());
 
 /** Pages through ListObjectsV2 with continuation tokens, collecting every row. */
 async function listAll(pageSize: number, delimiter?: string) {
@@ -46,10 +37,10 @@ async function listAll(pageSize: number, delimiter?: string) {
   let token: string | undefined;
   let pages = 0;
   do {
-    const page = await s3.send(
+    const page = await demo.s3.send(
       new ListObjectsV2Command({
-        Bucket: la.info.bucket,
-        Prefix: home,
+        Bucket: demo.la.info.bucket,
+        Prefix: demo.home,
         MaxKeys: pageSize,
         ContinuationToken: token,
         ...(delimiter ? { Delimiter: delimiter } : {}),
@@ -58,8 +49,10 @@ async function listAll(pageSize: number, delimiter?: string) {
     pages++;
     expect(page.KeyCount).toBe((page.Contents?.length ?? 0) + (page.CommonPrefixes?.length ?? 0));
     expect(page.KeyCount).toBeLessThanOrEqual(pageSize);
-    keys.push(...(page.Contents ?? []).map((c) => (c.Key ?? '').slice(home.length)));
-    prefixes.push(...(page.CommonPrefixes ?? []).map((p) => (p.Prefix ?? '').slice(home.length)));
+    keys.push(...(page.Contents ?? []).map((c) => (c.Key ?? '').slice(demo.home.length)));
+    prefixes.push(
+      ...(page.CommonPrefixes ?? []).map((p) => (p.Prefix ?? '').slice(demo.home.length)),
+    );
     token = page.IsTruncated ? page.NextContinuationToken : undefined;
     if (page.IsTruncated) expect(token).toBeTruthy();
   } while (token);
@@ -68,8 +61,10 @@ async function listAll(pageSize: number, delimiter?: string) {
 
 describe('ListObjectsV2', () => {
   test('lists keys in UTF-8 byte order with sizes and ETags', async () => {
-    const page = await s3.send(new ListObjectsV2Command({ Bucket: la.info.bucket, Prefix: home }));
-    expect(page.Contents?.map((c) => c.Key?.slice(home.length))).toEqual([
+    const page = await demo.s3.send(
+      new ListObjectsV2Command({ Bucket: demo.la.info.bucket, Prefix: demo.home }),
+    );
+    expect(page.Contents?.map((c) => c.Key?.slice(demo.home.length))).toEqual([
       'a.txt',
       'b/1.txt',
       'b/2.txt',
@@ -87,11 +82,18 @@ describe('ListObjectsV2', () => {
   });
 
   test('a delimiter rolls keys up into folders', async () => {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: la.info.bucket, Prefix: `${home}b/`, Delimiter: '/' }),
+    const page = await demo.s3.send(
+      new ListObjectsV2Command({
+        Bucket: demo.la.info.bucket,
+        Prefix: `${demo.home}b/`,
+        Delimiter: '/',
+      }),
     );
-    expect(page.Contents?.map((c) => c.Key)).toEqual([`${home}b/1.txt`, `${home}b/2.txt`]);
-    expect(page.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${home}b/deeper/`]);
+    expect(page.Contents?.map((c) => c.Key)).toEqual([
+      `${demo.home}b/1.txt`,
+      `${demo.home}b/2.txt`,
+    ]);
+    expect(page.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${demo.home}b/deeper/`]);
     expect(page.Delimiter).toBe('/');
   });
 
@@ -105,44 +107,44 @@ describe('ListObjectsV2', () => {
   });
 
   test('start-after skips to the keys after it', async () => {
-    const page = await s3.send(
+    const page = await demo.s3.send(
       new ListObjectsV2Command({
-        Bucket: la.info.bucket,
-        Prefix: home,
-        StartAfter: `${home}d.txt`,
+        Bucket: demo.la.info.bucket,
+        Prefix: demo.home,
+        StartAfter: `${demo.home}d.txt`,
       }),
     );
-    expect(page.Contents?.[0]?.Key).toBe(`${home}e/1.txt`);
-    expect(page.StartAfter).toBe(`${home}d.txt`);
+    expect(page.Contents?.[0]?.Key).toBe(`${demo.home}e/1.txt`);
+    expect(page.StartAfter).toBe(`${demo.home}d.txt`);
   });
 
   test('encoding-type=url percent-encodes keys that XML cannot carry', async () => {
-    const odd = `${home}odd/ctl\u0001 plus+ü.txt`;
-    await s3.send(new PutObjectCommand({ Bucket: la.info.bucket, Key: odd, Body: 'x' }));
-    const page = await s3.send(
+    const odd = `${demo.home}odd/ctl\u0001 plus+ü.txt`;
+    await demo.s3.send(new PutObjectCommand({ Bucket: demo.la.info.bucket, Key: odd, Body: 'x' }));
+    const page = await demo.s3.send(
       new ListObjectsV2Command({
-        Bucket: la.info.bucket,
-        Prefix: `${home}odd/`,
+        Bucket: demo.la.info.bucket,
+        Prefix: `${demo.home}odd/`,
         EncodingType: 'url',
       }),
     );
     expect(page.EncodingType).toBe('url');
     const encoded = page.Contents?.[0]?.Key ?? '';
-    expect(encoded).toBe(`${home.replace(':', '%3A')}odd/ctl%01+plus%2B%C3%BC.txt`);
+    expect(encoded).toBe(`${demo.home.replace(':', '%3A')}odd/ctl%01+plus%2B%C3%BC.txt`);
     expect(decodeURIComponent(encoded.replace(/\+/g, ' '))).toBe(odd);
-    expect(page.Prefix).toBe(`${home.replace(':', '%3A')}odd/`);
+    expect(page.Prefix).toBe(`${demo.home.replace(':', '%3A')}odd/`);
   });
 
   test('max-keys above 1000 is capped; a forged continuation token is refused', async () => {
-    const page = await s3.send(
-      new ListObjectsV2Command({ Bucket: la.info.bucket, Prefix: home, MaxKeys: 5000 }),
+    const page = await demo.s3.send(
+      new ListObjectsV2Command({ Bucket: demo.la.info.bucket, Prefix: demo.home, MaxKeys: 5000 }),
     );
     expect(page.MaxKeys).toBe(1000);
-    const error = await s3
+    const error = await demo.s3
       .send(
         new ListObjectsV2Command({
-          Bucket: la.info.bucket,
-          Prefix: home,
+          Bucket: demo.la.info.bucket,
+          Prefix: demo.home,
           ContinuationToken: 'nope',
         }),
       )
@@ -152,8 +154,8 @@ describe('ListObjectsV2', () => {
   });
 
   test("listing outside the identity's prefix is AccessDenied", async () => {
-    const error = await s3
-      .send(new ListObjectsV2Command({ Bucket: la.info.bucket }))
+    const error = await demo.s3
+      .send(new ListObjectsV2Command({ Bucket: demo.la.info.bucket }))
       .catch((e: unknown) => e);
     expect((error as S3ServiceException).name).toBe('AccessDenied');
     expect((error as S3ServiceException).$metadata.httpStatusCode).toBe(403);
@@ -161,21 +163,26 @@ describe('ListObjectsV2', () => {
 });
 
 test('ListObjects (v1) pages with markers', async () => {
-  const first = await s3.send(
-    new ListObjectsCommand({ Bucket: la.info.bucket, Prefix: home, Delimiter: '/', MaxKeys: 2 }),
-  );
-  expect(first.Contents?.map((c) => c.Key)).toEqual([`${home}a.txt`]);
-  expect(first.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${home}b/`]);
-  expect(first.IsTruncated).toBe(true);
-  const second = await s3.send(
+  const first = await demo.s3.send(
     new ListObjectsCommand({
-      Bucket: la.info.bucket,
-      Prefix: home,
+      Bucket: demo.la.info.bucket,
+      Prefix: demo.home,
+      Delimiter: '/',
+      MaxKeys: 2,
+    }),
+  );
+  expect(first.Contents?.map((c) => c.Key)).toEqual([`${demo.home}a.txt`]);
+  expect(first.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${demo.home}b/`]);
+  expect(first.IsTruncated).toBe(true);
+  const second = await demo.s3.send(
+    new ListObjectsCommand({
+      Bucket: demo.la.info.bucket,
+      Prefix: demo.home,
       Delimiter: '/',
       MaxKeys: 2,
       Marker: first.NextMarker,
     }),
   );
-  expect(second.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${home}c/`]);
-  expect(second.Contents?.map((c) => c.Key)).toEqual([`${home}d.txt`]);
+  expect(second.CommonPrefixes?.map((p) => p.Prefix)).toEqual([`${demo.home}c/`]);
+  expect(second.Contents?.map((c) => c.Key)).toEqual([`${demo.home}d.txt`]);
 });

@@ -8,29 +8,15 @@ import {
   S3ServiceException,
   UploadPartCommand,
   type CompletedPart,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoCredentials, type IdentityCredentials } from '../../helpers/identity';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { s3Client, sha256OfStream, testBytes } from './s3-test-kit';
+import { describe, expect, test } from 'vitest';
+import { sha256OfStream, testBytes, useDemoS3 } from './s3-test-kit';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
 const MiB = 1024 * 1024;
-let la: TestLocalAws;
-let me: IdentityCredentials;
-let s3: S3Client;
-let Bucket: string;
-
-beforeAll(async () => {
-  la = await startTestLocalAws();
-  me = await demoCredentials(la);
-  s3 = s3Client(la, me);
-  Bucket = la.info.bucket;
-});
-afterAll(() => la.dispose());
+const demo = useDemoS3();
 
 async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
   const error = await promise.then(
@@ -44,13 +30,13 @@ async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
 
 /** Starts an upload (CRC32, as lib-storage does) and uploads the given part bodies. */
 async function uploadParts(Key: string, bodies: Buffer[]) {
-  const { UploadId } = await s3.send(
-    new CreateMultipartUploadCommand({ Bucket, Key, ChecksumAlgorithm: 'CRC32' }),
+  const { UploadId } = await demo.s3.send(
+    new CreateMultipartUploadCommand({ Bucket: demo.bucket, Key, ChecksumAlgorithm: 'CRC32' }),
   );
   const parts: CompletedPart[] = [];
   for (const [i, Body] of bodies.entries()) {
-    const result = await s3.send(
-      new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: i + 1, Body }),
+    const result = await demo.s3.send(
+      new UploadPartCommand({ Bucket: demo.bucket, Key, UploadId, PartNumber: i + 1, Body }),
     );
     parts.push({ PartNumber: i + 1, ETag: result.ETag, ChecksumCRC32: result.ChecksumCRC32 });
   }
@@ -59,12 +45,12 @@ async function uploadParts(Key: string, bodies: Buffer[]) {
 
 describe('CompleteMultipartUpload', () => {
   test('joins parts into one object with a multipart ETag and a composite CRC32', async () => {
-    const Key = `${me.identityId}/mp/ok.bin`;
+    const Key = `${demo.me.identityId}/mp/ok.bin`;
     const bodies = [testBytes(5 * MiB, 1), testBytes(5 * MiB, 2), testBytes(1234, 3)];
     const { UploadId, parts } = await uploadParts(Key, bodies);
-    const done = await s3.send(
+    const done = await demo.s3.send(
       new CompleteMultipartUploadCommand({
-        Bucket,
+        Bucket: demo.bucket,
         Key,
         UploadId,
         MultipartUpload: { Parts: parts },
@@ -78,23 +64,25 @@ describe('CompleteMultipartUpload', () => {
     expect(done.ChecksumCRC32).toBe(`${composite.toString('base64')}-3`);
     expect(done.ChecksumType).toBe('COMPOSITE');
 
-    const got = await s3.send(new GetObjectCommand({ Bucket, Key }));
+    const got = await demo.s3.send(new GetObjectCommand({ Bucket: demo.bucket, Key }));
     expect(got.ContentLength).toBe(10 * MiB + 1234);
     const expected = createHash('sha256');
     for (const b of bodies) expected.update(b);
     expect(await sha256OfStream(got.Body as Readable)).toBe(expected.digest('hex'));
     // The upload is gone once completed.
-    const again = await failure(s3.send(new ListPartsCommand({ Bucket, Key, UploadId })));
+    const again = await failure(
+      demo.s3.send(new ListPartsCommand({ Bucket: demo.bucket, Key, UploadId })),
+    );
     expect(again.name).toBe('NoSuchUpload');
   });
 
   test('a non-final part under 5 MiB is EntityTooSmall', async () => {
-    const Key = `${me.identityId}/mp/small.bin`;
+    const Key = `${demo.me.identityId}/mp/small.bin`;
     const { UploadId, parts } = await uploadParts(Key, [testBytes(MiB), testBytes(MiB)]);
     const error = await failure(
-      s3.send(
+      demo.s3.send(
         new CompleteMultipartUploadCommand({
-          Bucket,
+          Bucket: demo.bucket,
           Key,
           UploadId,
           MultipartUpload: { Parts: parts },
@@ -107,13 +95,18 @@ describe('CompleteMultipartUpload', () => {
   });
 
   test('parts out of order are InvalidPartOrder; a wrong ETag or checksum is InvalidPart', async () => {
-    const Key = `${me.identityId}/mp/order.bin`;
+    const Key = `${demo.me.identityId}/mp/order.bin`;
     const { UploadId, parts } = await uploadParts(Key, [testBytes(5 * MiB, 4), testBytes(10, 5)]);
     const [first, second] = parts as [CompletedPart, CompletedPart];
     const complete = (Parts: CompletedPart[]) =>
       failure(
-        s3.send(
-          new CompleteMultipartUploadCommand({ Bucket, Key, UploadId, MultipartUpload: { Parts } }),
+        demo.s3.send(
+          new CompleteMultipartUploadCommand({
+            Bucket: demo.bucket,
+            Key,
+            UploadId,
+            MultipartUpload: { Parts },
+          }),
         ),
       );
 
@@ -132,36 +125,54 @@ describe('CompleteMultipartUpload', () => {
 });
 
 test('abort makes the upload disappear: NoSuchUpload afterwards, ListMultipartUploads empty', async () => {
-  const Key = `${me.identityId}/mp/aborted.bin`;
+  const Key = `${demo.me.identityId}/mp/aborted.bin`;
   const { UploadId } = await uploadParts(Key, [testBytes(100)]);
-  const listed = await s3.send(
-    new ListMultipartUploadsCommand({ Bucket, Prefix: `${me.identityId}/mp/aborted` }),
+  const listed = await demo.s3.send(
+    new ListMultipartUploadsCommand({
+      Bucket: demo.bucket,
+      Prefix: `${demo.me.identityId}/mp/aborted`,
+    }),
   );
   expect(listed.Uploads?.map((u) => u.UploadId)).toEqual([UploadId]);
   expect(listed.Uploads?.[0]?.Key).toBe(Key);
 
-  await s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }));
-  const after = await s3.send(
-    new ListMultipartUploadsCommand({ Bucket, Prefix: `${me.identityId}/mp/aborted` }),
+  await demo.s3.send(new AbortMultipartUploadCommand({ Bucket: demo.bucket, Key, UploadId }));
+  const after = await demo.s3.send(
+    new ListMultipartUploadsCommand({
+      Bucket: demo.bucket,
+      Prefix: `${demo.me.identityId}/mp/aborted`,
+    }),
   );
   expect(after.Uploads ?? []).toEqual([]);
   const error = await failure(
-    s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 2, Body: 'late' })),
+    demo.s3.send(
+      new UploadPartCommand({ Bucket: demo.bucket, Key, UploadId, PartNumber: 2, Body: 'late' }),
+    ),
   );
   expect(error.name).toBe('NoSuchUpload');
   expect(error.$metadata.httpStatusCode).toBe(404);
   expect(
-    (await failure(s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId })))).name,
+    (
+      await failure(
+        demo.s3.send(new AbortMultipartUploadCommand({ Bucket: demo.bucket, Key, UploadId })),
+      )
+    ).name,
   ).toBe('NoSuchUpload');
 });
 
 test('ListParts pages by max-parts with part-number markers and returns each part checksum', async () => {
-  const Key = `${me.identityId}/mp/paged.bin`;
+  const Key = `${demo.me.identityId}/mp/paged.bin`;
   const bodies = [1, 2, 3, 4, 5].map((n) => testBytes(100 * n, n));
   const { UploadId, parts } = await uploadParts(Key, bodies);
   // Re-sending a part replaces it rather than adding another.
-  const resent = await s3.send(
-    new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 3, Body: testBytes(300, 3) }),
+  const resent = await demo.s3.send(
+    new UploadPartCommand({
+      Bucket: demo.bucket,
+      Key,
+      UploadId,
+      PartNumber: 3,
+      Body: testBytes(300, 3),
+    }),
   );
   expect(resent.ETag).toBe(parts[2]?.ETag);
 
@@ -169,8 +180,14 @@ test('ListParts pages by max-parts with part-number markers and returns each par
   let marker: string | undefined;
   let pages = 0;
   for (;;) {
-    const page = await s3.send(
-      new ListPartsCommand({ Bucket, Key, UploadId, MaxParts: 2, PartNumberMarker: marker }),
+    const page = await demo.s3.send(
+      new ListPartsCommand({
+        Bucket: demo.bucket,
+        Key,
+        UploadId,
+        MaxParts: 2,
+        PartNumberMarker: marker,
+      }),
     );
     pages++;
     seen.push(...(page.Parts ?? []));
@@ -181,25 +198,27 @@ test('ListParts pages by max-parts with part-number markers and returns each par
   expect(seen.map((p) => p.PartNumber)).toEqual([1, 2, 3, 4, 5]);
   expect(seen.map((p) => p.Size)).toEqual([100, 200, 300, 400, 500]);
   expect(seen.map((p) => p.ChecksumCRC32)).toEqual(parts.map((p) => p.ChecksumCRC32));
-  await s3.send(new AbortMultipartUploadCommand({ Bucket, Key, UploadId }));
+  await demo.s3.send(new AbortMultipartUploadCommand({ Bucket: demo.bucket, Key, UploadId }));
 });
 
 test('a part number outside 1..10000 is InvalidArgument', async () => {
-  const Key = `${me.identityId}/mp/range.bin`;
+  const Key = `${demo.me.identityId}/mp/range.bin`;
   const { UploadId } = await uploadParts(Key, []);
   const error = await failure(
-    s3.send(new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 10_001, Body: 'x' })),
+    demo.s3.send(
+      new UploadPartCommand({ Bucket: demo.bucket, Key, UploadId, PartNumber: 10_001, Body: 'x' }),
+    ),
   );
   expect(error.name).toBe('InvalidArgument');
   expect(error.message).toBe('Part number must be an integer between 1 and 10000, inclusive');
 });
 
 test('a FULL_OBJECT CRC32 upload checks the whole-object checksum and the SDK validates it on GET', async () => {
-  const Key = `${me.identityId}/mp/full-object.bin`;
+  const Key = `${demo.me.identityId}/mp/full-object.bin`;
   const bodies = [testBytes(5 * MiB, 8), testBytes(4321, 9)];
-  const { UploadId } = await s3.send(
+  const { UploadId } = await demo.s3.send(
     new CreateMultipartUploadCommand({
-      Bucket,
+      Bucket: demo.bucket,
       Key,
       ChecksumAlgorithm: 'CRC32',
       ChecksumType: 'FULL_OBJECT',
@@ -207,17 +226,17 @@ test('a FULL_OBJECT CRC32 upload checks the whole-object checksum and the SDK va
   );
   const parts: CompletedPart[] = [];
   for (const [i, Body] of bodies.entries()) {
-    const result = await s3.send(
-      new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: i + 1, Body }),
+    const result = await demo.s3.send(
+      new UploadPartCommand({ Bucket: demo.bucket, Key, UploadId, PartNumber: i + 1, Body }),
     );
     parts.push({ PartNumber: i + 1, ETag: result.ETag, ChecksumCRC32: result.ChecksumCRC32 });
   }
   const whole = Buffer.alloc(4);
   whole.writeUInt32BE(crc32(Buffer.concat(bodies)));
   const complete = (ChecksumCRC32: string) =>
-    s3.send(
+    demo.s3.send(
       new CompleteMultipartUploadCommand({
-        Bucket,
+        Bucket: demo.bucket,
         Key,
         UploadId,
         ChecksumCRC32,
@@ -231,7 +250,9 @@ test('a FULL_OBJECT CRC32 upload checks the whole-object checksum and the SDK va
   expect(done.ChecksumCRC32).toBe(whole.toString('base64'));
   expect(done.ChecksumType).toBe('FULL_OBJECT');
 
-  const got = await s3.send(new GetObjectCommand({ Bucket, Key, ChecksumMode: 'ENABLED' }));
+  const got = await demo.s3.send(
+    new GetObjectCommand({ Bucket: demo.bucket, Key, ChecksumMode: 'ENABLED' }),
+  );
   expect(got.ChecksumCRC32).toBe(whole.toString('base64'));
   expect(await sha256OfStream(got.Body as Readable)).toBe(
     createHash('sha256').update(Buffer.concat(bodies)).digest('hex'),

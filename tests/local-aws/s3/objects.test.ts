@@ -7,30 +7,16 @@ import {
   HeadObjectCommand,
   PutObjectCommand,
   S3ServiceException,
-  type S3Client,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
 import { crc32 } from 'node:zlib';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { demoCredentials, type IdentityCredentials } from '../../helpers/identity';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { bodyText, s3Client, testBytes } from './s3-test-kit';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { demoCredentials } from '../../helpers/identity';
+import { startTestLocalAws } from '../../helpers/local-aws';
+import { bodyText, s3Client, testBytes, useDemoS3 } from './s3-test-kit';
 
-let la: TestLocalAws;
-let me: IdentityCredentials;
-let s3: S3Client;
-let Bucket: string;
-let home: string;
-
-beforeAll(async () => {
-  la = await startTestLocalAws();
-  me = await demoCredentials(la);
-  s3 = s3Client(la, me);
-  Bucket = la.info.bucket;
-  home = `${me.identityId}/`;
-});
-afterAll(() => la.dispose());
+const demo = useDemoS3();
 
 async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
   const error = await promise.then(
@@ -46,10 +32,10 @@ const text = (body: unknown) => bodyText(body as Readable);
 
 describe('PutObject and GetObject', () => {
   test('content type and user metadata come back as they were put', async () => {
-    const Key = `${home}meta.txt`;
-    await s3.send(
+    const Key = `${demo.home}meta.txt`;
+    await demo.s3.send(
       new PutObjectCommand({
-        Bucket,
+        Bucket: demo.bucket,
         Key,
         Body: 'hello',
         ContentType: 'text/plain; charset=utf-8',
@@ -57,7 +43,7 @@ describe('PutObject and GetObject', () => {
         CacheControl: 'no-cache',
       }),
     );
-    const head = await s3.send(new HeadObjectCommand({ Bucket, Key }));
+    const head = await demo.s3.send(new HeadObjectCommand({ Bucket: demo.bucket, Key }));
     expect(head.ContentType).toBe('text/plain; charset=utf-8');
     expect(head.Metadata).toEqual({ 'original-name': 'Meta.txt' });
     expect(head.CacheControl).toBe('no-cache');
@@ -65,11 +51,11 @@ describe('PutObject and GetObject', () => {
   });
 
   test('a wrong Content-MD5 is BadDigest and stores nothing', async () => {
-    const Key = `${home}md5.txt`;
+    const Key = `${demo.home}md5.txt`;
     const error = await failure(
-      s3.send(
+      demo.s3.send(
         new PutObjectCommand({
-          Bucket,
+          Bucket: demo.bucket,
           Key,
           Body: 'hello',
           ContentMD5: createHash('md5').update('other').digest('base64'),
@@ -79,16 +65,17 @@ describe('PutObject and GetObject', () => {
     expect(error.name).toBe('BadDigest');
     expect(error.message).toBe('The Content-MD5 you specified did not match what we received.');
     expect(
-      (await failure(s3.send(new HeadObjectCommand({ Bucket, Key })))).$metadata.httpStatusCode,
+      (await failure(demo.s3.send(new HeadObjectCommand({ Bucket: demo.bucket, Key })))).$metadata
+        .httpStatusCode,
     ).toBe(403);
   });
 
   test('a wrong or malformed CRC32 is refused with S3 wording', async () => {
     const wrong = await failure(
-      s3.send(
+      demo.s3.send(
         new PutObjectCommand({
-          Bucket,
-          Key: `${home}crc.txt`,
+          Bucket: demo.bucket,
+          Key: `${demo.home}crc.txt`,
           Body: 'hello',
           ChecksumCRC32: 'AAAAAA==',
         }),
@@ -97,10 +84,10 @@ describe('PutObject and GetObject', () => {
     expect(wrong.name).toBe('BadDigest');
     expect(wrong.message).toBe('The CRC32 you specified did not match the calculated checksum.');
     const malformed = await failure(
-      s3.send(
+      demo.s3.send(
         new PutObjectCommand({
-          Bucket,
-          Key: `${home}crc.txt`,
+          Bucket: demo.bucket,
+          Key: `${demo.home}crc.txt`,
           Body: 'hello',
           ChecksumCRC32: 'nope',
         }),
@@ -111,41 +98,56 @@ describe('PutObject and GetObject', () => {
   });
 
   test('with checksum mode the stored CRC32 is returned; without it, it is not', async () => {
-    const Key = `${home}checksum.txt`;
-    await s3.send(
-      new PutObjectCommand({ Bucket, Key, Body: 'checksummed', ChecksumAlgorithm: 'CRC32' }),
+    const Key = `${demo.home}checksum.txt`;
+    await demo.s3.send(
+      new PutObjectCommand({
+        Bucket: demo.bucket,
+        Key,
+        Body: 'checksummed',
+        ChecksumAlgorithm: 'CRC32',
+      }),
     );
     const expected = Buffer.alloc(4);
     expected.writeUInt32BE(crc32('checksummed'));
-    const withMode = await s3.send(new HeadObjectCommand({ Bucket, Key, ChecksumMode: 'ENABLED' }));
+    const withMode = await demo.s3.send(
+      new HeadObjectCommand({ Bucket: demo.bucket, Key, ChecksumMode: 'ENABLED' }),
+    );
     expect(withMode.ChecksumCRC32).toBe(expected.toString('base64'));
     expect(withMode.ChecksumType).toBe('FULL_OBJECT');
-    const withoutMode = await s3.send(new HeadObjectCommand({ Bucket, Key }));
+    const withoutMode = await demo.s3.send(new HeadObjectCommand({ Bucket: demo.bucket, Key }));
     expect(withoutMode.ChecksumCRC32).toBeUndefined();
   });
 
   test('If-None-Match: * refuses to overwrite an existing key', async () => {
-    const Key = `${home}once.txt`;
-    await s3.send(new PutObjectCommand({ Bucket, Key, Body: 'first', IfNoneMatch: '*' }));
+    const Key = `${demo.home}once.txt`;
+    await demo.s3.send(
+      new PutObjectCommand({ Bucket: demo.bucket, Key, Body: 'first', IfNoneMatch: '*' }),
+    );
     const error = await failure(
-      s3.send(new PutObjectCommand({ Bucket, Key, Body: 'second', IfNoneMatch: '*' })),
+      demo.s3.send(
+        new PutObjectCommand({ Bucket: demo.bucket, Key, Body: 'second', IfNoneMatch: '*' }),
+      ),
     );
     expect(error.name).toBe('PreconditionFailed');
     expect(error.$metadata.httpStatusCode).toBe(412);
-    expect(await text((await s3.send(new GetObjectCommand({ Bucket, Key }))).Body)).toBe('first');
+    expect(
+      await text((await demo.s3.send(new GetObjectCommand({ Bucket: demo.bucket, Key }))).Body),
+    ).toBe('first');
   });
 });
 
 describe('ranged and conditional GET', () => {
-  const Key = () => `${home}range.bin`;
+  const Key = () => `${demo.home}range.bin`;
   const data = testBytes(1000, 7);
 
   beforeAll(async () => {
-    await s3.send(new PutObjectCommand({ Bucket, Key: Key(), Body: data }));
+    await demo.s3.send(new PutObjectCommand({ Bucket: demo.bucket, Key: Key(), Body: data }));
   });
 
   test('a Range returns 206 with exactly those bytes and a Content-Range', async () => {
-    const got = await s3.send(new GetObjectCommand({ Bucket, Key: Key(), Range: 'bytes=100-199' }));
+    const got = await demo.s3.send(
+      new GetObjectCommand({ Bucket: demo.bucket, Key: Key(), Range: 'bytes=100-199' }),
+    );
     expect(got.$metadata.httpStatusCode).toBe(206);
     expect(got.ContentRange).toBe('bytes 100-199/1000');
     expect(got.ContentLength).toBe(100);
@@ -154,30 +156,36 @@ describe('ranged and conditional GET', () => {
     );
     expect(bytes.equals(data.subarray(100, 200))).toBe(true);
 
-    const tail = await s3.send(new GetObjectCommand({ Bucket, Key: Key(), Range: 'bytes=-10' }));
+    const tail = await demo.s3.send(
+      new GetObjectCommand({ Bucket: demo.bucket, Key: Key(), Range: 'bytes=-10' }),
+    );
     expect(tail.ContentRange).toBe('bytes 990-999/1000');
   });
 
   test('a range past the end is InvalidRange (416)', async () => {
     const error = await failure(
-      s3.send(new GetObjectCommand({ Bucket, Key: Key(), Range: 'bytes=1000-' })),
+      demo.s3.send(new GetObjectCommand({ Bucket: demo.bucket, Key: Key(), Range: 'bytes=1000-' })),
     );
     expect(error.name).toBe('InvalidRange');
     expect(error.$metadata.httpStatusCode).toBe(416);
   });
 
   test('If-None-Match with the ETag is 304; If-Match with another ETag is 412', async () => {
-    const head = await s3.send(new HeadObjectCommand({ Bucket, Key: Key() }));
+    const head = await demo.s3.send(new HeadObjectCommand({ Bucket: demo.bucket, Key: Key() }));
     const notModified = await failure(
-      s3.send(new GetObjectCommand({ Bucket, Key: Key(), IfNoneMatch: head.ETag })),
+      demo.s3.send(
+        new GetObjectCommand({ Bucket: demo.bucket, Key: Key(), IfNoneMatch: head.ETag }),
+      ),
     );
     expect(notModified.$metadata.httpStatusCode).toBe(304);
     const failed = await failure(
-      s3.send(new GetObjectCommand({ Bucket, Key: Key(), IfMatch: '"0123"' })),
+      demo.s3.send(new GetObjectCommand({ Bucket: demo.bucket, Key: Key(), IfMatch: '"0123"' })),
     );
     expect(failed.name).toBe('PreconditionFailed');
     expect(failed.$metadata.httpStatusCode).toBe(412);
-    const ok = await s3.send(new GetObjectCommand({ Bucket, Key: Key(), IfMatch: head.ETag }));
+    const ok = await demo.s3.send(
+      new GetObjectCommand({ Bucket: demo.bucket, Key: Key(), IfMatch: head.ETag }),
+    );
     expect(ok.$metadata.httpStatusCode).toBe(200);
     await ok.Body?.transformToByteArray();
   });
@@ -186,11 +194,15 @@ describe('ranged and conditional GET', () => {
     const future = new Date(Date.now() + 3_600_000);
     const past = new Date(Date.now() - 3_600_000);
     const notModified = await failure(
-      s3.send(new GetObjectCommand({ Bucket, Key: Key(), IfModifiedSince: future })),
+      demo.s3.send(
+        new GetObjectCommand({ Bucket: demo.bucket, Key: Key(), IfModifiedSince: future }),
+      ),
     );
     expect(notModified.$metadata.httpStatusCode).toBe(304);
     const failed = await failure(
-      s3.send(new GetObjectCommand({ Bucket, Key: Key(), IfUnmodifiedSince: past })),
+      demo.s3.send(
+        new GetObjectCommand({ Bucket: demo.bucket, Key: Key(), IfUnmodifiedSince: past }),
+      ),
     );
     expect(failed.name).toBe('PreconditionFailed');
   });
@@ -199,7 +211,7 @@ describe('ranged and conditional GET', () => {
 describe('missing things', () => {
   test('a missing key is AccessDenied when the role may not list the bucket, as in S3', async () => {
     const error = await failure(
-      s3.send(new GetObjectCommand({ Bucket, Key: `${home}nothing-here` })),
+      demo.s3.send(new GetObjectCommand({ Bucket: demo.bucket, Key: `${demo.home}nothing-here` })),
     );
     expect(error.name).toBe('AccessDenied');
   });
@@ -226,19 +238,23 @@ describe('missing things', () => {
       const them = await demoCredentials(open);
       const client = s3Client(open, them);
       const error = await failure(
-        client.send(new GetObjectCommand({ Bucket, Key: `${them.identityId}/nothing` })),
+        client.send(
+          new GetObjectCommand({ Bucket: demo.bucket, Key: `${them.identityId}/nothing` }),
+        ),
       );
       expect(error.name).toBe('NoSuchKey');
       expect(error.message).toBe('The specified key does not exist.');
       expect(error.$metadata.httpStatusCode).toBe(404);
       const head = await failure(
-        client.send(new HeadObjectCommand({ Bucket, Key: `${them.identityId}/nothing` })),
+        client.send(
+          new HeadObjectCommand({ Bucket: demo.bucket, Key: `${them.identityId}/nothing` }),
+        ),
       );
       expect(head.name).toBe('NotFound');
-      expect((await client.send(new HeadBucketCommand({ Bucket }))).BucketRegion).toBe(
+      expect((await client.send(new HeadBucketCommand({ Bucket: demo.bucket }))).BucketRegion).toBe(
         open.info.region,
       );
-      const location = await client.send(new GetBucketLocationCommand({ Bucket }));
+      const location = await client.send(new GetBucketLocationCommand({ Bucket: demo.bucket }));
       expect(location.LocationConstraint).toBe(open.info.region);
     } finally {
       await open.dispose();
@@ -247,7 +263,7 @@ describe('missing things', () => {
 
   test('an unknown bucket is NoSuchBucket', async () => {
     const error = await failure(
-      s3.send(new GetObjectCommand({ Bucket: 'no-such-bucket', Key: `${home}x` })),
+      demo.s3.send(new GetObjectCommand({ Bucket: 'no-such-bucket', Key: `${demo.home}x` })),
     );
     expect(error.name).toBe('NoSuchBucket');
     expect(error.message).toBe('The specified bucket does not exist');
@@ -255,28 +271,30 @@ describe('missing things', () => {
   });
 
   test('HeadBucket is 403 when ListBucket is granted only under a prefix', async () => {
-    const error = await failure(s3.send(new HeadBucketCommand({ Bucket })));
+    const error = await failure(demo.s3.send(new HeadBucketCommand({ Bucket: demo.bucket })));
     expect(error.$metadata.httpStatusCode).toBe(403);
   });
 });
 
 describe('deleting', () => {
   test('DeleteObject removes a key and succeeds for a missing one', async () => {
-    const Key = `${home}gone.txt`;
-    await s3.send(new PutObjectCommand({ Bucket, Key, Body: 'bye' }));
-    await s3.send(new DeleteObjectCommand({ Bucket, Key }));
-    await s3.send(new DeleteObjectCommand({ Bucket, Key }));
+    const Key = `${demo.home}gone.txt`;
+    await demo.s3.send(new PutObjectCommand({ Bucket: demo.bucket, Key, Body: 'bye' }));
+    await demo.s3.send(new DeleteObjectCommand({ Bucket: demo.bucket, Key }));
+    await demo.s3.send(new DeleteObjectCommand({ Bucket: demo.bucket, Key }));
     expect(
-      (await failure(s3.send(new HeadObjectCommand({ Bucket, Key })))).$metadata.httpStatusCode,
+      (await failure(demo.s3.send(new HeadObjectCommand({ Bucket: demo.bucket, Key })))).$metadata
+        .httpStatusCode,
     ).toBe(403);
   });
 
   test('DeleteObjects reports each key, denies keys outside the prefix, and Quiet lists only errors', async () => {
-    const keys = ['d1.txt', 'd2.txt', 'd3 & <odd>.txt'].map((k) => `${home}${k}`);
-    for (const Key of keys) await s3.send(new PutObjectCommand({ Bucket, Key, Body: Key }));
-    const result = await s3.send(
+    const keys = ['d1.txt', 'd2.txt', 'd3 & <odd>.txt'].map((k) => `${demo.home}${k}`);
+    for (const Key of keys)
+      await demo.s3.send(new PutObjectCommand({ Bucket: demo.bucket, Key, Body: Key }));
+    const result = await demo.s3.send(
       new DeleteObjectsCommand({
-        Bucket,
+        Bucket: demo.bucket,
         Delete: { Objects: [...keys.slice(0, 2), 'someone-else/x.txt'].map((Key) => ({ Key })) },
       }),
     );
@@ -285,14 +303,18 @@ describe('deleting', () => {
       { Key: 'someone-else/x.txt', Code: 'AccessDenied', Message: 'Access Denied' },
     ]);
 
-    const quiet = await s3.send(
-      new DeleteObjectsCommand({ Bucket, Delete: { Objects: [{ Key: keys[2] }], Quiet: true } }),
+    const quiet = await demo.s3.send(
+      new DeleteObjectsCommand({
+        Bucket: demo.bucket,
+        Delete: { Objects: [{ Key: keys[2] }], Quiet: true },
+      }),
     );
     expect(quiet.Deleted ?? []).toEqual([]);
     expect(quiet.Errors ?? []).toEqual([]);
     for (const Key of keys) {
       expect(
-        (await failure(s3.send(new HeadObjectCommand({ Bucket, Key })))).$metadata.httpStatusCode,
+        (await failure(demo.s3.send(new HeadObjectCommand({ Bucket: demo.bucket, Key })))).$metadata
+          .httpStatusCode,
       ).toBe(403);
     }
   });

@@ -5,8 +5,9 @@ import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import type { IdentityCredentials } from '../../helpers/identity';
-import type { TestLocalAws } from '../../helpers/local-aws';
+import { afterAll, beforeAll } from 'vitest';
+import { demoCredentials, type IdentityCredentials } from '../../helpers/identity';
+import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 
 /** An SDK client for the stand-in, path-style, with the SDK's default checksum behaviour. */
 export function s3Client(
@@ -83,4 +84,46 @@ export async function bodyText(body: Readable | undefined): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of body) chunks.push(chunk as Buffer);
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** The demo user's S3 on a stand-in shared by a test file. */
+export interface DemoS3 {
+  readonly la: TestLocalAws;
+  readonly me: IdentityCredentials;
+  readonly s3: S3Client;
+  readonly bucket: string;
+  /** The user's own prefix, `<identityId>/`. */
+  readonly home: string;
+}
+
+/** Starts a stand-in before a file's tests, signs the demo user in, and disposes it after them. */
+export function useDemoS3(): DemoS3 {
+  let started: DemoS3 | undefined;
+  beforeAll(async () => {
+    const la = await startTestLocalAws();
+    const me = await demoCredentials(la);
+    started = { la, me, s3: s3Client(la, me), bucket: la.info.bucket, home: `${me.identityId}/` };
+  });
+  afterAll(() => started?.la.dispose());
+  const current = () => {
+    if (!started) throw new Error('the stand-in is only there inside the tests');
+    return started;
+  };
+  return {
+    get la() {
+      return current().la;
+    },
+    get me() {
+      return current().me;
+    },
+    get s3() {
+      return current().s3;
+    },
+    get bucket() {
+      return current().bucket;
+    },
+    get home() {
+      return current().home;
+    },
+  };
 }
