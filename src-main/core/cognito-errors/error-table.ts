@@ -28,6 +28,22 @@ const flowIn = (aws: AwsErrorFields, ctx: ErrorContext) =>
       ? 'USER_SRP_AUTH'
       : (ctx.authFlow ?? 'USER_SRP_AUTH');
 
+/** What a row says, for the meanings AWS reports under more than one error code. */
+type RuleOutcome = Pick<ErrorRule, 'code' | 'text'>;
+
+// S7: a desktop app cannot keep a client secret; AWS reports it under two codes.
+const clientHasSecret: RuleOutcome = {
+  code: 'auth.clientHasSecret',
+  text: (_a, ctx) =>
+    `The app client ${ctx.clientId ?? ''} has a client secret, which a desktop app cannot keep safe. ` +
+    'Ask IT to use a public app client (no secret) and put its ID in Hakobu’s config.',
+};
+
+const codeMismatch: RuleOutcome = {
+  code: 'auth.codeMismatch',
+  text: () => 'The code is not correct. Check it and try again.',
+};
+
 // First match wins, so narrow rows (by message) come before the general row for the same code.
 // Pitfalls S1, S6, S7 and S8 (shared/reference/pitfalls.md) each have a row.
 export const COGNITO_ERROR_TABLE: readonly ErrorRule[] = [
@@ -36,11 +52,7 @@ export const COGNITO_ERROR_TABLE: readonly ErrorRule[] = [
     service: 'cognito-idp',
     awsCode: 'NotAuthorizedException',
     message: /secret/i,
-    code: 'auth.clientHasSecret',
-    // S7: a desktop app cannot keep a client secret.
-    text: (_a, ctx) =>
-      `The app client ${ctx.clientId ?? ''} has a client secret, which a desktop app cannot keep safe. ` +
-      'Ask IT to use a public app client (no secret) and put its ID in Hakobu’s config.',
+    ...clientHasSecret,
   },
   {
     service: 'cognito-idp',
@@ -91,8 +103,7 @@ export const COGNITO_ERROR_TABLE: readonly ErrorRule[] = [
     service: 'cognito-idp',
     awsCode: 'NotAuthorizedException',
     message: /invalid code/i,
-    code: 'auth.codeMismatch',
-    text: () => 'The code is not correct. Check it and try again.',
+    ...codeMismatch,
   },
   {
     service: 'cognito-idp',
@@ -130,10 +141,7 @@ export const COGNITO_ERROR_TABLE: readonly ErrorRule[] = [
     service: 'cognito-idp',
     awsCode: 'InvalidParameterException',
     message: /secret/i,
-    code: 'auth.clientHasSecret',
-    text: (_a, ctx) =>
-      `The app client ${ctx.clientId ?? ''} has a client secret, which a desktop app cannot keep safe. ` +
-      'Ask IT to use a public app client (no secret) and put its ID in Hakobu’s config.',
+    ...clientHasSecret,
   },
   {
     service: 'cognito-idp',
@@ -147,8 +155,7 @@ export const COGNITO_ERROR_TABLE: readonly ErrorRule[] = [
   {
     service: 'cognito-idp',
     awsCode: ['CodeMismatchException', 'EnableSoftwareTokenMFAException'],
-    code: 'auth.codeMismatch',
-    text: () => 'The code is not correct. Check it and try again.',
+    ...codeMismatch,
   },
   {
     service: 'cognito-idp',
