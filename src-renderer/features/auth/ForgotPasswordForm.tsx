@@ -3,8 +3,8 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { Field } from '../../components/Field';
 import { AuthForm } from './AuthForm';
+import { EmailField } from './EmailField';
 import { useSessionAction } from './use-session-action';
 
 /** Step one of a forgotten password: ask Cognito to send a reset code to the account's email. */
@@ -34,17 +34,7 @@ export function ForgotPasswordForm({
     >
       <p className="auth-lead">{t('auth.forgotLead')}</p>
       {request.error && <ErrorAlert error={request.error} />}
-      <Field
-        label={t('auth.email')}
-        value={username}
-        onChange={setUsername}
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        autoFocus
-      />
+      <EmailField value={username} onChange={setUsername} autoFocus />
     </AuthForm>
   );
 }

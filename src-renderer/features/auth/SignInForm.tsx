@@ -3,8 +3,9 @@ import { useTranslation } from 'react-i18next';
 import type { SessionView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert, Notice } from '../../components/ErrorAlert';
-import { Field, PasswordField } from '../../components/Field';
+import { PasswordField } from '../../components/Field';
 import { AuthForm } from './AuthForm';
+import { EmailField } from './EmailField';
 import { useSessionAction } from './use-session-action';
 
 type SignInSession = Extract<SessionView, { status: 'signedOut' | 'expired' }>;
@@ -48,18 +49,7 @@ export function SignInForm({
       {session.status === 'expired' && <Notice>{t('auth.expired')}</Notice>}
       {notice && <Notice>{notice}</Notice>}
       {error && <ErrorAlert error={error} />}
-      <Field
-        label={t('auth.email')}
-        value={username}
-        onChange={setUsername}
-        type="text"
-        inputMode="email"
-        autoComplete="username"
-        autoCapitalize="off"
-        spellCheck={false}
-        required
-        autoFocus={username === ''}
-      />
+      <EmailField value={username} onChange={setUsername} autoFocus={username === ''} />
       <PasswordField
         label={t('auth.password')}
         value={password}
