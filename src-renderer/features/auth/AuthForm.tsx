@@ -1,4 +1,14 @@
 import type { ReactNode } from 'react';
+import type { SessionView, UserError } from '../../../src-main/contract/views';
+
+/** What every challenge step after the password gets from the auth screen. */
+export interface ChallengeStepProps {
+  /** Why the last answer to this challenge was refused, if it was. */
+  error?: UserError;
+  onSession: (session: SessionView) => void;
+  /** Abandons the challenge and goes back to sign-in. */
+  onCancel: () => void;
+}
 
 /**
  * The frame every sign-in step shares: a title, the step's own content, one full-width submit

@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionView, UserError } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { AuthForm } from './AuthForm';
+import { AuthForm, type ChallengeStepProps } from './AuthForm';
 import { CodeField } from './CodeField';
 import { isCompleteCode } from './otpauth';
 import { useSessionAction } from './use-session-action';
@@ -15,12 +14,9 @@ export function MfaCodeForm({
   error,
   onSession,
   onCancel,
-}: {
+}: ChallengeStepProps & {
   kind: 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA';
   destination?: string;
-  error?: UserError;
-  onSession: (session: SessionView) => void;
-  onCancel: () => void;
 }) {
   const { t } = useTranslation();
   const api = useApi();

@@ -1,22 +1,13 @@
 import { useTranslation } from 'react-i18next';
-import type { SessionView, UserError } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { AuthForm } from './AuthForm';
+import { AuthForm, type ChallengeStepProps } from './AuthForm';
 import { NewPasswordFields, PasswordMismatchAlert } from './NewPasswordFields';
 import { useNewPassword } from './use-new-password';
 import { useSessionAction } from './use-session-action';
 
 /** The first sign-in with a temporary password: choose a permanent one (typed twice). */
-export function NewPasswordForm({
-  error,
-  onSession,
-  onCancel,
-}: {
-  error?: UserError;
-  onSession: (session: SessionView) => void;
-  onCancel: () => void;
-}) {
+export function NewPasswordForm({ error, onSession, onCancel }: ChallengeStepProps) {
   const { t } = useTranslation();
   const api = useApi();
   const newPassword = useNewPassword();

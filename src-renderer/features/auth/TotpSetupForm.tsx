@@ -1,9 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SessionView, UserError } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { ErrorAlert } from '../../components/ErrorAlert';
-import { AuthForm } from './AuthForm';
+import { AuthForm, type ChallengeStepProps } from './AuthForm';
 import { CodeField } from './CodeField';
 import { groupSecret, isCompleteCode, otpauthSecret } from './otpauth';
 import { QrCode } from './QrCode';
@@ -15,12 +14,7 @@ export function TotpSetupForm({
   error,
   onSession,
   onCancel,
-}: {
-  otpauthUri?: string;
-  error?: UserError;
-  onSession: (session: SessionView) => void;
-  onCancel: () => void;
-}) {
+}: ChallengeStepProps & { otpauthUri?: string }) {
   const { t } = useTranslation();
   const api = useApi();
   const [code, setCode] = useState('');
