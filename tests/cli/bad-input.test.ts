@@ -4,8 +4,7 @@ import {
   CognitoIdentityProviderClient,
   GlobalSignOutCommand,
 } from '@aws-sdk/client-cognito-identity-provider';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestLocalAws, type TestLocalAws } from '../helpers/local-aws';
+import { describe, expect, it } from 'vitest';
 import { demoUser, signInWithSrp } from '../helpers/sign-in';
 import { s3Requests, sha256OfFile, writeTestFile } from '../local-aws/s3/s3-test-kit';
 import {
@@ -17,19 +16,10 @@ import {
   waitFor,
   type CliMachine,
 } from './cli-harness';
-import { listKeys, objectSha256, userS3, type UserS3 } from './s3-check';
+import { listKeys, objectSha256, useStandInWithUser } from './s3-check';
 
 const MiB = 1024 * 1024;
-let la: TestLocalAws;
-let user: UserS3;
-
-beforeAll(async () => {
-  la = await startTestLocalAws();
-  user = await userS3(la);
-});
-afterAll(async () => {
-  await la.dispose();
-});
+const world = useStandInWithUser();
 
 // Root reads any file whatever its mode; without the override capabilities it is held to the
 // mode like everyone else, so "unreadable" means the same on a developer's machine and in CI.
@@ -48,23 +38,25 @@ interface SummaryItem {
 }
 
 const storedParts = (key: string) =>
-  s3Requests(la).filter((r) => r.action === 'UploadPart' && r.key === key && r.status === 200);
+  s3Requests(world.la).filter(
+    (r) => r.action === 'UploadPart' && r.key === key && r.status === 200,
+  );
 
 /** Starts a slowed-down upload of one file and Ctrl-Cs it once a part is on S3. */
 async function pausedUpload(machine: CliMachine, file: string, key: string) {
-  await la.setFaults({ latencyMs: 300 });
+  await world.la.setFaults({ latencyMs: 300 });
   const upload = startCli(machine, ['upload', file]);
   await waitFor(() => storedParts(key).length >= 1, 'a part on S3');
   upload.child.kill('SIGINT');
   const result = await upload.result;
-  await la.setFaults({ latencyMs: 0 });
+  await world.la.setFaults({ latencyMs: 0 });
   return result;
 }
 
 describe('hakobu upload with awkward files', () => {
   it('uploads what it can and names each file it cannot, with why', async () => {
-    const machine = newMachine(la);
-    await loginDemo(machine, la);
+    const machine = newMachine(world.la);
+    await loginDemo(machine, world.la);
     const folder = join(machine.home, 'mixed');
     mkdirSync(folder);
     writeFileSync(join(folder, 'empty.txt'), '');
@@ -88,7 +80,7 @@ describe('hakobu upload with awkward files', () => {
     expect(byName.get('fine.txt')).toMatchObject({ state: 'completed' });
     expect(byName.get('がぞう.txt')).toMatchObject({
       state: 'completed',
-      key: `${user.prefix}mixed/がぞう.txt`,
+      key: `${world.user.prefix}mixed/がぞう.txt`,
     });
     expect(byName.get('locked.txt')).toMatchObject({
       state: 'failed',
@@ -110,9 +102,9 @@ describe('hakobu upload with awkward files', () => {
     expect(result.stderr).toMatch(/S3 allows 1024\. Shorten the file or folder names/);
     expect(result.stderr).not.toMatch(/\n\s+at /);
 
-    const keys = await listKeys(user);
-    const mixed = keys.filter((k) => k.key.startsWith(`${user.prefix}mixed/`));
-    expect(mixed.map((k) => k.key.slice(user.prefix.length)).sort()).toEqual(
+    const keys = await listKeys(world.user);
+    const mixed = keys.filter((k) => k.key.startsWith(`${world.user.prefix}mixed/`));
+    expect(mixed.map((k) => k.key.slice(world.user.prefix.length)).sort()).toEqual(
       ['mixed/empty.txt', 'mixed/fine.txt', 'mixed/がぞう.txt'].sort(),
     );
     expect(mixed.find((k) => k.key.endsWith('empty.txt'))?.size).toBe(0);
@@ -120,40 +112,40 @@ describe('hakobu upload with awkward files', () => {
   });
 
   it('sends a file again from the start when it changes during the upload', async () => {
-    const machine = newMachine(la, { partSizeMiB: 5, partConcurrency: 1, concurrency: 1 });
-    await loginDemo(machine, la);
+    const machine = newMachine(world.la, { partSizeMiB: 5, partConcurrency: 1, concurrency: 1 });
+    await loginDemo(machine, world.la);
     const file = join(machine.home, 'growing.log');
     await writeTestFile(file, 30 * MiB, 11);
-    const key = `${user.prefix}growing.log`;
+    const key = `${world.user.prefix}growing.log`;
 
-    await la.setFaults({ latencyMs: 300 });
+    await world.la.setFaults({ latencyMs: 300 });
     const upload = startCli(machine, ['upload', file]);
     await waitFor(() => storedParts(key).length >= 1, 'a part on S3');
     appendFileSync(file, 'one more line\n');
     const result = await upload.result;
-    await la.setFaults({ latencyMs: 0 });
+    await world.la.setFaults({ latencyMs: 0 });
 
     expect(result.code).toBe(0);
     expect(result.stderr).toContain('changed after its upload began');
-    expect(await objectSha256(user, key)).toBe(await sha256OfFile(file));
+    expect(await objectSha256(world.user, key)).toBe(await sha256OfFile(file));
   });
 });
 
 describe('hakobu after the session was revoked elsewhere', () => {
   it('asks for a new login, keeps the queue, and resume finishes it after login', async () => {
-    const machine = newMachine(la, { partSizeMiB: 5, partConcurrency: 1, concurrency: 1 });
-    await loginDemo(machine, la);
+    const machine = newMachine(world.la, { partSizeMiB: 5, partConcurrency: 1, concurrency: 1 });
+    await loginDemo(machine, world.la);
     const file = join(machine.home, 'report.pdf');
     await writeTestFile(file, 25 * MiB, 12);
-    const key = `${user.prefix}report.pdf`;
+    const key = `${world.user.prefix}report.pdf`;
     expect((await pausedUpload(machine, file, key)).code).toBe(1);
 
     // "Sign out everywhere" from another device revokes the CLI's refresh token too.
-    const demo = demoUser(la);
-    const other = await signInWithSrp(la, demo.username, demo.password);
+    const demo = demoUser(world.la);
+    const other = await signInWithSrp(world.la, demo.username, demo.password);
     const idp = new CognitoIdentityProviderClient({
-      region: la.info.region,
-      endpoint: la.info.endpoint,
+      region: world.la.info.region,
+      endpoint: world.la.info.endpoint,
     });
     await idp.send(new GlobalSignOutCommand({ AccessToken: other.accessToken }));
     idp.destroy();
@@ -165,10 +157,10 @@ describe('hakobu after the session was revoked elsewhere', () => {
     expect(refused.stderr.trim().split('\n')).toHaveLength(1);
     expect(journalRecords(machine)).toMatchObject([{ key }]);
 
-    await loginDemo(machine, la);
+    await loginDemo(machine, world.la);
     const resumed = await runCli(machine, ['resume']);
     expect(resumed.code).toBe(0);
-    expect(await objectSha256(user, key)).toBe(await sha256OfFile(file));
+    expect(await objectSha256(world.user, key)).toBe(await sha256OfFile(file));
     expect(journalRecords(machine)).toEqual([]);
   });
 });

@@ -5,8 +5,9 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
+import { afterAll, beforeAll } from 'vitest';
 import { demoCredentials } from '../helpers/identity';
-import type { TestLocalAws } from '../helpers/local-aws';
+import { startTestLocalAws, type TestLocalAws } from '../helpers/local-aws';
 import { s3Client, sha256OfStream } from '../local-aws/s3/s3-test-kit';
 
 /** The demo user's own view of S3 (fresh credentials, the real SDK), to check what the CLI did. */
@@ -59,4 +60,35 @@ export async function openUploads(user: UserS3): Promise<{ key: string; uploadId
     new ListMultipartUploadsCommand({ Bucket: user.bucket, Prefix: user.prefix }),
   );
   return (listed.Uploads ?? []).map((u) => ({ key: u.Key ?? '', uploadId: u.UploadId ?? '' }));
+}
+
+/** The stand-in a CLI test file shares and the demo user's view of it. */
+export interface StandInWithUser {
+  readonly la: TestLocalAws;
+  readonly user: UserS3;
+}
+
+/** Starts a stand-in before the file's tests and signs the demo user in; disposes it after them. */
+export function useStandInWithUser(): StandInWithUser {
+  let started: { la: TestLocalAws; user: UserS3 } | undefined;
+  beforeAll(async () => {
+    const la = await startTestLocalAws();
+    started = { la, user: await userS3(la) };
+  });
+  afterAll(async () => {
+    await started?.la.dispose();
+  });
+  // Getters, because the stand-in only exists once beforeAll has run.
+  const current = () => {
+    if (!started) throw new Error('the stand-in is only there inside the tests');
+    return started;
+  };
+  return {
+    get la() {
+      return current().la;
+    },
+    get user() {
+      return current().user;
+    },
+  };
 }
