@@ -30,6 +30,39 @@ beforeEach(() => {
 });
 
 describe('header-signed requests from the AWS documentation', () => {
+  /** The documented PUT of /test$file.text, signed for the body 'Welcome to Amazon S3.'. */
+  const examplePut = (body: string) =>
+    send(harness.endpoint, {
+      method: 'PUT',
+      path: '/test$file.text',
+      headers: {
+        host: HOST,
+        date: 'Fri, 24 May 2013 00:00:00 GMT',
+        'x-amz-date': '20130524T000000Z',
+        'x-amz-storage-class': 'REDUCED_REDUNDANCY',
+        'x-amz-content-sha256': '44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072',
+        authorization: authorization(
+          'date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class',
+          '98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd',
+        ),
+      },
+      body: Buffer.from(body),
+    });
+
+  /** A documented GET on the bucket itself: empty payload, signed with AWS's own signature. */
+  const exampleBucketGet = (rawQuery: string, signature: string) =>
+    send(harness.endpoint, {
+      method: 'GET',
+      path: '/',
+      rawQuery,
+      headers: {
+        host: HOST,
+        'x-amz-date': '20130524T000000Z',
+        'x-amz-content-sha256': EMPTY_SHA256,
+        authorization: authorization('host;x-amz-content-sha256;x-amz-date', signature),
+      },
+    });
+
   test('GET object with a Range header', async () => {
     const response = await send(harness.endpoint, {
       method: 'GET',
@@ -49,43 +82,13 @@ describe('header-signed requests from the AWS documentation', () => {
   });
 
   test('PUT object whose key has a $ the client left unescaped on the wire', async () => {
-    const response = await send(harness.endpoint, {
-      method: 'PUT',
-      path: '/test$file.text',
-      headers: {
-        host: HOST,
-        date: 'Fri, 24 May 2013 00:00:00 GMT',
-        'x-amz-date': '20130524T000000Z',
-        'x-amz-storage-class': 'REDUCED_REDUNDANCY',
-        'x-amz-content-sha256': '44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072',
-        authorization: authorization(
-          'date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class',
-          '98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd',
-        ),
-      },
-      body: Buffer.from('Welcome to Amazon S3.'),
-    });
+    const response = await examplePut('Welcome to Amazon S3.');
     expect(response.status).toBe(200);
     expect(harness.outcomes.at(-1)).toMatchObject({ ok: true, contentLength: 21 });
   });
 
   test('the same PUT with a different body fails with XAmzContentSHA256Mismatch', async () => {
-    const response = await send(harness.endpoint, {
-      method: 'PUT',
-      path: '/test$file.text',
-      headers: {
-        host: HOST,
-        date: 'Fri, 24 May 2013 00:00:00 GMT',
-        'x-amz-date': '20130524T000000Z',
-        'x-amz-storage-class': 'REDUCED_REDUNDANCY',
-        'x-amz-content-sha256': '44ce7dd67c959e0d3524ffac1771dfbba87d2b6b4b4e99e42034a8b803f8b072',
-        authorization: authorization(
-          'date;host;x-amz-content-sha256;x-amz-date;x-amz-storage-class',
-          '98ad721746da40c64f1a55b78f14c238d841ea1380cd77a1b5971af0ece108bd',
-        ),
-      },
-      body: Buffer.from('Welcome to Amazon S4.'),
-    });
+    const response = await examplePut('Welcome to Amazon S4.');
     expect(response).toMatchObject({ status: 400, code: 'XAmzContentSHA256Mismatch' });
     expect(harness.outcomes.at(-1)).toMatchObject({
       details: {
@@ -96,57 +99,27 @@ describe('header-signed requests from the AWS documentation', () => {
   });
 
   test('GET bucket lifecycle (a query parameter without a value)', async () => {
-    const response = await send(harness.endpoint, {
-      method: 'GET',
-      path: '/',
-      rawQuery: 'lifecycle',
-      headers: {
-        host: HOST,
-        'x-amz-date': '20130524T000000Z',
-        'x-amz-content-sha256': EMPTY_SHA256,
-        authorization: authorization(
-          'host;x-amz-content-sha256;x-amz-date',
-          'fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543',
-        ),
-      },
-    });
+    const response = await exampleBucketGet(
+      'lifecycle',
+      'fea454ca298b7da1c68078a5d1bdbfbbe0d65c699e0f91ac7a200a0136783543',
+    );
     expect(response.status).toBe(200);
   });
 
   test('list objects (query parameters sorted into the canonical order)', async () => {
-    const response = await send(harness.endpoint, {
-      method: 'GET',
-      path: '/',
-      rawQuery: 'prefix=J&max-keys=2',
-      headers: {
-        host: HOST,
-        'x-amz-date': '20130524T000000Z',
-        'x-amz-content-sha256': EMPTY_SHA256,
-        authorization: authorization(
-          'host;x-amz-content-sha256;x-amz-date',
-          '34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7',
-        ),
-      },
-    });
+    const response = await exampleBucketGet(
+      'prefix=J&max-keys=2',
+      '34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7',
+    );
     expect(response.status).toBe(200);
   });
 
   test('a request signed on 24 May 2013 is refused once the clock is 16 minutes later', async () => {
     harness.clock.now = Date.UTC(2013, 4, 24, 0, 16, 0);
-    const response = await send(harness.endpoint, {
-      method: 'GET',
-      path: '/',
-      rawQuery: 'max-keys=2&prefix=J',
-      headers: {
-        host: HOST,
-        'x-amz-date': '20130524T000000Z',
-        'x-amz-content-sha256': EMPTY_SHA256,
-        authorization: authorization(
-          'host;x-amz-content-sha256;x-amz-date',
-          '34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7',
-        ),
-      },
-    });
+    const response = await exampleBucketGet(
+      'max-keys=2&prefix=J',
+      '34b48302e7b5fa45bde8084f4b7868a86f0a534bc59db6670ed5711ef69dc6f7',
+    );
     expect(response).toMatchObject({ status: 403, code: 'RequestTimeTooSkewed' });
     expect(harness.outcomes.at(-1)).toMatchObject({
       details: {
@@ -162,25 +135,18 @@ describe('the presigned URL from the AWS documentation', () => {
   const rawQuery =
     'X-Amz-Algorithm=AWS4-HMAC-SHA256&X-Amz-Credential=AKIAIOSFODNN7EXAMPLE%2F20130524%2Fus-east-1%2Fs3%2Faws4_request&X-Amz-Date=20130524T000000Z&X-Amz-Expires=86400&X-Amz-SignedHeaders=host&X-Amz-Signature=aeeed9bbccd4d02ee5c0109b86d86835f995330da4c265957d157751f604d404';
 
+  const getPresigned = () =>
+    send(harness.endpoint, { method: 'GET', path: '/test.txt', rawQuery, headers: { host: HOST } });
+
   test('works within its 24 hours', async () => {
     harness.clock.now = Date.UTC(2013, 4, 24, 23, 59, 0);
-    const response = await send(harness.endpoint, {
-      method: 'GET',
-      path: '/test.txt',
-      rawQuery,
-      headers: { host: HOST },
-    });
+    const response = await getPresigned();
     expect(response.status).toBe(200);
   });
 
   test('is refused with "Request has expired" afterwards', async () => {
     harness.clock.now = Date.UTC(2013, 4, 25, 0, 0, 1);
-    const response = await send(harness.endpoint, {
-      method: 'GET',
-      path: '/test.txt',
-      rawQuery,
-      headers: { host: HOST },
-    });
+    const response = await getPresigned();
     expect(response).toMatchObject({ status: 403, code: 'AccessDenied' });
     expect(harness.outcomes.at(-1)).toMatchObject({
       message: 'Request has expired',
