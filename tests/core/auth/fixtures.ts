@@ -1,29 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterEach } from 'vitest';
 import {
   createAuthSession,
   type AuthSession,
   type AuthSessionOptions,
 } from '../../../src-main/core/auth';
-import { HakobuConfig } from '../../../src-main/core/config';
+import { configFor } from '../../helpers/config';
 import type { LocalAwsSetup } from '../../../local-aws/setup/schema';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
+import { loggedRequests } from '../../helpers/request-log';
 
-/** A Hakobu config pointing at a test stand-in (its first pool, client and identity pool). */
-export function configFor(la: TestLocalAws, patch: Partial<HakobuConfig> = {}): HakobuConfig {
-  const { info } = la;
-  // Parsed like a real config file, so tests run with exactly what the app would accept.
-  return HakobuConfig.parse({
-    region: info.region,
-    userPoolId: info.userPoolId,
-    clientId: info.clientId,
-    identityPoolId: info.identityPoolId,
-    endpoints: { cognitoIdp: info.endpoint, cognitoIdentity: info.endpoint, s3: info.endpoint },
-    locations: [{ name: 'demo', bucket: info.bucket }],
-    ...patch,
-  });
-}
+export { configFor } from '../../helpers/config';
 
 /** One line of <dataDir>/requests.log. */
 export interface LoggedRequest {
@@ -33,18 +19,7 @@ export interface LoggedRequest {
 }
 
 /** Every request the stand-in has answered so far. */
-export function requests(la: TestLocalAws): LoggedRequest[] {
-  let text: string;
-  try {
-    text = readFileSync(join(la.dataDir, 'requests.log'), 'utf8');
-  } catch {
-    return [];
-  }
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as LoggedRequest);
-}
+export const requests = (la: TestLocalAws) => loggedRequests<LoggedRequest>(la);
 
 /** How many requests of one action the stand-in has answered. */
 export const countOf = (la: TestLocalAws, action: string) =>

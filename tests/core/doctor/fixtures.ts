@@ -1,5 +1,5 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { HakobuConfig } from '../../../src-main/core/config';
+import { configFor } from '../../helpers/config';
 import {
   runDoctor,
   type DoctorOptions,
@@ -10,19 +10,7 @@ import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-s
 import type { LocalAwsSetup } from '../../../local-aws/setup/schema';
 import type { TestLocalAws } from '../../helpers/local-aws';
 
-/** A Hakobu config pointing at a test stand-in, parsed as the app would parse the file. */
-export function configFor(la: TestLocalAws, patch: Record<string, unknown> = {}): HakobuConfig {
-  const { info } = la;
-  return HakobuConfig.parse({
-    region: info.region,
-    userPoolId: info.userPoolId,
-    clientId: info.clientId,
-    identityPoolId: info.identityPoolId,
-    endpoints: { cognitoIdp: info.endpoint, cognitoIdentity: info.endpoint, s3: info.endpoint },
-    locations: [{ name: 'demo', bucket: info.bucket }],
-    ...patch,
-  });
-}
+export { configFor } from '../../helpers/config';
 
 /** Read-only administrator credentials: the stand-in checks that describe calls are signed. */
 export const adminCredentials: AwsCredentialIdentityProvider = async () => ({

@@ -1,18 +1,10 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import {
-  appendFileSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loginProvider } from '../../helpers/identity';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import {
   demoIdentity,
   engineFixture,
@@ -21,19 +13,10 @@ import {
   sha256OfFile,
   waitFor,
   type DemoIdentity,
+  useStandInWithSourceFolder,
 } from './fixture';
 
-let la: TestLocalAws;
-let src: string;
-
-beforeAll(async () => {
-  la = await startTestLocalAws();
-  src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
-});
-afterAll(async () => {
-  await la.dispose();
-  rmSync(src, { recursive: true, force: true });
-});
+const env = useStandInWithSourceFolder();
 
 function journaledParts(journalDir: string): number {
   for (const name of readdirSync(journalDir).filter((n) => n.endsWith('.json'))) {
@@ -58,13 +41,13 @@ async function uploadUntilKilled(identity: DemoIdentity, journalDir: string, fil
       env: {
         ...process.env,
         HAKOBU_UPLOAD_JOB: JSON.stringify({
-          endpoint: la.info.endpoint,
-          region: la.info.region,
-          identityPoolId: la.info.identityPoolId,
-          loginProvider: loginProvider(la),
+          endpoint: env.la.info.endpoint,
+          region: env.la.info.region,
+          identityPoolId: env.la.info.identityPoolId,
+          loginProvider: loginProvider(env.la),
           idToken: identity.idToken,
           identityId: identity.identityId,
-          bucket: la.info.bucket,
+          bucket: env.la.info.bucket,
           journalDir,
           file,
         }),
@@ -87,10 +70,10 @@ async function uploadUntilKilled(identity: DemoIdentity, journalDir: string, fil
 
 describe('crash and resume', () => {
   it('resumes after SIGKILL without sending any finished part twice', async () => {
-    await la.setFaults({ latencyMs: 100 });
-    const identity = await demoIdentity(la);
+    await env.la.setFaults({ latencyMs: 100 });
+    const identity = await demoIdentity(env.la);
     const journalDir = mkdtempSync(join(tmpdir(), 'hakobu-journal-'));
-    const file = join(src, 'crash.bin');
+    const file = join(env.src, 'crash.bin');
     writeFileSync(file, randomBytes(48 * MiB));
 
     await uploadUntilKilled(identity, journalDir, file);
@@ -103,36 +86,36 @@ describe('crash and resume', () => {
     record.upload.parts.pop();
     writeFileSync(recordPath, JSON.stringify(record));
 
-    const fx = await engineFixture(la, { identity, journalDir });
+    const fx = await engineFixture(env.la, { identity, journalDir });
     expect(await fx.listUploads()).toHaveLength(1);
-    await la.setFaults({ latencyMs: 0 });
+    await env.la.setFaults({ latencyMs: 0 });
     const restored = await fx.engine.restore();
     expect(restored.items.map((i) => i.name)).toEqual(['crash.bin']);
     await fx.engine.whenIdle();
 
     expect(fx.engine.snapshot().items[0]?.state).toBe('completed');
     expect(await fx.sha256OfObject(fx.key('crash.bin'))).toBe(await sha256OfFile(file));
-    const accepted = requestLog(la)
+    const accepted = requestLog(env.la)
       .filter((l) => l.action === 'UploadPart' && l.status === 200 && l.key === fx.key('crash.bin'))
       .map((l) => `${String(l.uploadId)}#${String(l.partNumber)}`);
     expect(accepted).toHaveLength(10);
     expect(new Set(accepted).size).toBe(10);
-    expect(requestLog(la).some((l) => l.action === 'ListParts')).toBe(true);
+    expect(requestLog(env.la).some((l) => l.action === 'ListParts')).toBe(true);
     expect(await fx.listUploads()).toEqual([]);
     await fx.dispose();
   });
 
   it('starts over with a notice when the file changed while the app was down', async () => {
-    await la.setFaults({ latencyMs: 100 });
-    const identity = await demoIdentity(la);
+    await env.la.setFaults({ latencyMs: 100 });
+    const identity = await demoIdentity(env.la);
     const journalDir = mkdtempSync(join(tmpdir(), 'hakobu-journal-'));
-    const file = join(src, 'edited.bin');
+    const file = join(env.src, 'edited.bin');
     writeFileSync(file, randomBytes(48 * MiB));
     await uploadUntilKilled(identity, journalDir, file);
     appendFileSync(file, 'one more line');
 
-    const fx = await engineFixture(la, { identity, journalDir });
-    await la.setFaults({ latencyMs: 0 });
+    const fx = await engineFixture(env.la, { identity, journalDir });
+    await env.la.setFaults({ latencyMs: 0 });
     await fx.engine.restore();
     await fx.engine.whenIdle();
     const [item] = fx.engine.snapshot().items;

@@ -2,36 +2,28 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ConflictPrompt } from '../../../src-main/contract/views';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import {
-  demoIdentity,
   engineFixture,
   MiB,
   requestLog,
   sha256OfFile,
   waitFor,
-  type DemoIdentity,
+  useStandInWithIdentity,
   type EngineFixture,
 } from './fixture';
 
-let la: TestLocalAws;
-let identity: DemoIdentity;
+const env = useStandInWithIdentity();
 let fx: EngineFixture;
 let src: string;
 
-beforeAll(async () => {
-  la = await startTestLocalAws();
-  identity = await demoIdentity(la);
-});
-afterAll(() => la.dispose());
 beforeEach(async () => {
   src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
-  fx = await engineFixture(la, { identity, transfers: { partConcurrency: 1 } });
+  fx = await engineFixture(env.la, { identity: env.identity, transfers: { partConcurrency: 1 } });
 });
 afterEach(async () => {
-  await la.setFaults({ latencyMs: 0 });
+  await env.la.setFaults({ latencyMs: 0 });
   await fx.dispose();
   rmSync(src, { recursive: true, force: true });
 });
@@ -49,13 +41,13 @@ function journaledParts(id: string): number {
 
 /** UploadPart requests S3 accepted for a key, as "uploadId#partNumber". */
 const acceptedParts = (key: string) =>
-  requestLog(la)
+  requestLog(env.la)
     .filter((l) => l.action === 'UploadPart' && l.status === 200 && l.key === key)
     .map((l) => `${String(l.uploadId)}#${String(l.partNumber)}`);
 
 describe('pause, resume and cancel', () => {
   it('cancel aborts the multipart upload: nothing is left in ListMultipartUploads', async () => {
-    await la.setFaults({ latencyMs: 100 });
+    await env.la.setFaults({ latencyMs: 100 });
     const file = join(src, 'cancel-me.bin');
     writeFileSync(file, randomBytes(30 * MiB));
     const [item] = await fx.engine.enqueue([file]);
@@ -70,7 +62,7 @@ describe('pause, resume and cancel', () => {
   });
 
   it('pause stops sending and keeps finished parts; resume completes without re-sending them', async () => {
-    await la.setFaults({ latencyMs: 100 });
+    await env.la.setFaults({ latencyMs: 100 });
     const file = join(src, 'pause-me.bin');
     writeFileSync(file, randomBytes(30 * MiB));
     const [item] = await fx.engine.enqueue([file]);

@@ -2,30 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, symlinkSync, unlinkSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TransferItemView } from '../../../src-main/contract/views';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import {
-  demoIdentity,
-  engineFixture,
-  sha256OfFile,
-  type DemoIdentity,
-  type EngineFixture,
-} from './fixture';
+import { engineFixture, sha256OfFile, useStandInWithIdentity, type EngineFixture } from './fixture';
 
-let la: TestLocalAws;
-let identity: DemoIdentity;
+const env = useStandInWithIdentity();
 let fx: EngineFixture;
 let src: string;
 
-beforeAll(async () => {
-  la = await startTestLocalAws();
-  identity = await demoIdentity(la);
-});
-afterAll(() => la.dispose());
 beforeEach(async () => {
   src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
-  fx = await engineFixture(la, { identity });
+  fx = await engineFixture(env.la, { identity: env.identity });
 });
 afterEach(async () => {
   await fx.dispose();
@@ -55,7 +42,7 @@ describe('uploading files and folders', () => {
       await sha256OfFile(join(src, 'album/day1/a.txt')),
     );
     const empty = await fx.s3.send(
-      new HeadObjectCommand({ Bucket: la.info.bucket, Key: fx.key('album/empty.txt') }),
+      new HeadObjectCommand({ Bucket: env.la.info.bucket, Key: fx.key('album/empty.txt') }),
     );
     expect(empty.ContentLength).toBe(0);
     expect(await fx.listUploads()).toEqual([]);
@@ -106,13 +93,13 @@ describe('uploading files and folders', () => {
     writeFileSync(join(src, 'stays.txt'), 'stays');
     writeFileSync(join(src, 'goes.txt'), 'goes');
     // Queue both, quit before they run (the journal keeps them), delete one, start again.
-    await la.setFaults({ latencyMs: 300 });
+    await env.la.setFaults({ latencyMs: 300 });
     await fx.engine.enqueue([join(src, 'stays.txt'), join(src, 'goes.txt')]);
     await fx.engine.close();
-    await la.setFaults({ latencyMs: 0 });
+    await env.la.setFaults({ latencyMs: 0 });
     unlinkSync(join(src, 'goes.txt'));
 
-    const next = await engineFixture(la, { identity, journalDir: fx.journalDir });
+    const next = await engineFixture(env.la, { identity: env.identity, journalDir: fx.journalDir });
     const restored = await next.engine.restore();
     expect(restored.items.map((i) => i.name).sort()).toEqual(['goes.txt', 'stays.txt']);
     await next.engine.whenIdle();

@@ -12,35 +12,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
 import type { AwsCredentialIdentity } from '@smithy/types';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TransfersSnapshot } from '../../../src-main/contract/views';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import {
-  demoIdentity,
   engineFixture,
   productSession,
   MiB,
   requestLog,
   sha256OfFile,
   waitFor,
-  type DemoIdentity,
+  useStandInWithIdentity,
 } from './fixture';
 
-let la: TestLocalAws;
-let identity: DemoIdentity;
+const env = useStandInWithIdentity();
 let src: string;
 
-beforeAll(async () => {
-  la = await startTestLocalAws();
-  identity = await demoIdentity(la);
-});
-afterAll(() => la.dispose());
 beforeEach(() => {
   src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
 });
 afterEach(async () => {
   // The schema has no 'unset'; an hour is the identity pool's own lifetime.
-  await la.setFaults({ latencyMs: 0, credentialLifetimeSeconds: 3600 });
+  await env.la.setFaults({ latencyMs: 0, credentialLifetimeSeconds: 3600 });
   rmSync(src, { recursive: true, force: true });
 });
 
@@ -55,10 +47,10 @@ async function randomFile(path: string, size: number): Promise<string> {
 
 describe('multipart uploads', () => {
   it('completes 64 MiB intact over a slow link while 3-second credentials keep expiring', async () => {
-    await la.setFaults({ credentialLifetimeSeconds: 3, latencyMs: 150 });
+    await env.la.setFaults({ credentialLifetimeSeconds: 3, latencyMs: 150 });
     // The app's own chain: SRP sign-in, then the credentials module with refresh-ahead.
-    const session = await productSession(la);
-    const fx = await engineFixture(la, {
+    const session = await productSession(env.la);
+    const fx = await engineFixture(env.la, {
       identity: session.identity,
       transfers: { partConcurrency: 2 },
       engine: { forceRefresh: session.forceRefresh },
@@ -66,7 +58,7 @@ describe('multipart uploads', () => {
     const file = await randomFile(join(src, 'big.bin'), 64 * MiB);
     const progress: TransfersSnapshot['total'][] = [];
     fx.engine.on('progress', (p) => progress.push(p.total));
-    const issuedBefore = requestLog(la).filter(
+    const issuedBefore = requestLog(env.la).filter(
       (l) => l.action === 'GetCredentialsForIdentity',
     ).length;
     await fx.engine.enqueue([file]);
@@ -78,7 +70,9 @@ describe('multipart uploads', () => {
     expect(item?.sentBytes).toBe(64 * MiB);
     expect(await fx.sha256OfObject(fx.key('big.bin'))).toBe(await sha256OfFile(file));
     // The upload outlived its first credentials: new ones were issued along the way.
-    const issued = requestLog(la).filter((l) => l.action === 'GetCredentialsForIdentity').length;
+    const issued = requestLog(env.la).filter(
+      (l) => l.action === 'GetCredentialsForIdentity',
+    ).length;
     expect(issued - issuedBefore).toBeGreaterThan(1);
     // Progress is reported while bytes flow, never beyond the file, with a speed estimate.
     expect(progress.length).toBeGreaterThan(1);
@@ -91,17 +85,17 @@ describe('multipart uploads', () => {
   });
 
   it('answers ExpiredToken by forcing a refresh, then retrying', async () => {
-    await la.setFaults({ credentialLifetimeSeconds: 2 });
+    await env.la.setFaults({ credentialLifetimeSeconds: 2 });
     // A provider that hands out the same keys until told to refresh, so S3 must say ExpiredToken.
-    let cached: AwsCredentialIdentity = await identity.credentials();
+    let cached: AwsCredentialIdentity = await env.identity.credentials();
     let refreshes = 0;
-    const fx = await engineFixture(la, {
-      identity,
+    const fx = await engineFixture(env.la, {
+      identity: env.identity,
       engine: {
         credentials: async () => cached,
         forceRefresh: async () => {
           refreshes++;
-          cached = await identity.credentials();
+          cached = await env.identity.credentials();
         },
       },
     });
@@ -113,13 +107,16 @@ describe('multipart uploads', () => {
     expect(fx.engine.snapshot().items[0]?.state).toBe('completed');
     expect(await fx.sha256OfObject(fx.key('stale.bin'))).toBe(await sha256OfFile(file));
     expect(refreshes).toBeGreaterThanOrEqual(1);
-    expect(requestLog(la).some((line) => line.code === 'ExpiredToken')).toBe(true);
+    expect(requestLog(env.la).some((line) => line.code === 'ExpiredToken')).toBe(true);
     await fx.dispose();
   });
 
   it('starts over, with a notice, when the file is modified during its upload', async () => {
-    await la.setFaults({ latencyMs: 150 });
-    const fx = await engineFixture(la, { identity, transfers: { partConcurrency: 1 } });
+    await env.la.setFaults({ latencyMs: 150 });
+    const fx = await engineFixture(env.la, {
+      identity: env.identity,
+      transfers: { partConcurrency: 1 },
+    });
     const file = await randomFile(join(src, 'changing.bin'), 24 * MiB);
     const [queued] = await fx.engine.enqueue([file]);
     const journal = join(fx.journalDir, `${queued?.id}.json`);

@@ -1,36 +1,24 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loginProvider } from '../../helpers/identity';
-import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { demoIdentity, engineFixture, sha256OfFile } from './fixture';
+import { demoIdentity, engineFixture, sha256OfFile, useStandInWithSourceFolder } from './fixture';
 
-let la: TestLocalAws;
-let src: string;
-
-beforeAll(async () => {
-  la = await startTestLocalAws();
-  src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
-});
-afterAll(async () => {
-  await la.dispose();
-  rmSync(src, { recursive: true, force: true });
-});
+const env = useStandInWithSourceFolder();
 
 describe('an ended session', () => {
   it('asks to sign in again and keeps the queue, which the next session uploads', async () => {
-    const identity = await demoIdentity(la);
-    const file = join(src, 'later.txt');
+    const identity = await demoIdentity(env.la);
+    const file = join(env.src, 'later.txt');
     writeFileSync(file, 'upload me after signing in');
     // Cognito refuses the login token, as it does once a session has really ended.
     const rejected = fromCognitoIdentityPool({
-      identityPoolId: la.info.identityPoolId,
-      logins: { [loginProvider(la)]: 'eyJhbGciOiJSUzI1NiJ9.e30.bm90LWEtc2lnbmF0dXJl' },
-      clientConfig: { region: la.info.region, endpoint: la.info.endpoint },
+      identityPoolId: env.la.info.identityPoolId,
+      logins: { [loginProvider(env.la)]: 'eyJhbGciOiJSUzI1NiJ9.e30.bm90LWEtc2lnbmF0dXJl' },
+      clientConfig: { region: env.la.info.region, endpoint: env.la.info.endpoint },
     });
-    const ended = await engineFixture(la, {
+    const ended = await engineFixture(env.la, {
       identity,
       engine: { credentials: rejected, forceRefresh: async () => undefined },
     });
@@ -47,7 +35,7 @@ describe('an ended session', () => {
     };
     expect(record.state).toBe('queued');
 
-    const next = await engineFixture(la, { identity, journalDir: ended.journalDir });
+    const next = await engineFixture(env.la, { identity, journalDir: ended.journalDir });
     await next.engine.restore();
     await next.engine.whenIdle();
     expect(next.engine.snapshot().items[0]?.state).toBe('completed');

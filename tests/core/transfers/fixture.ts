@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createReadStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import {
@@ -12,12 +12,14 @@ import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
 import { createAuthSession } from '../../../src-main/core/auth';
-import { HakobuConfig } from '../../../src-main/core/config';
 import { createIdentityCredentials } from '../../../src-main/core/credentials';
 import { createTransferEngine, type TransferEngine } from '../../../src-main/core/transfers/engine';
 import type { TransferConfig, TransferEngineOptions } from '../../../src-main/core/transfers/types';
+import { configFor } from '../../helpers/config';
 import { loginProvider, mintUserTokens } from '../../helpers/identity';
-import type { TestLocalAws } from '../../helpers/local-aws';
+import { afterAll, beforeAll } from 'vitest';
+import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
+import { loggedRequests } from '../../helpers/request-log';
 
 export const MiB = 1024 * 1024;
 
@@ -50,15 +52,7 @@ export interface ProductSession {
 
 /** Signs the demo user in with SRP and builds credentials exactly as the app does. */
 export async function productSession(la: TestLocalAws): Promise<ProductSession> {
-  const { info } = la;
-  const config = HakobuConfig.parse({
-    region: info.region,
-    userPoolId: info.userPoolId,
-    clientId: info.clientId,
-    identityPoolId: info.identityPoolId,
-    endpoints: { cognitoIdp: info.endpoint, cognitoIdentity: info.endpoint, s3: info.endpoint },
-    locations: [{ name: 'main', bucket: info.bucket }],
-  });
+  const config = configFor(la, { locations: [{ name: 'main', bucket: la.info.bucket }] });
   const auth = createAuthSession({ config });
   await auth.signIn(DEMO_USERNAME, DEMO_PASSWORD);
   const creds = createIdentityCredentials({ config, getIdToken: () => auth.getIdToken() });
@@ -180,18 +174,7 @@ export async function sha256OfFile(path: string): Promise<string> {
 }
 
 /** The JSON lines of the stand-in's requests.log. */
-export function requestLog(la: TestLocalAws): Record<string, unknown>[] {
-  let text: string;
-  try {
-    text = readFileSync(join(la.dataDir, 'requests.log'), 'utf8');
-  } catch {
-    return [];
-  }
-  return text
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Record<string, unknown>);
-}
+export const requestLog = (la: TestLocalAws) => loggedRequests(la);
 
 /** Polls until `check` is true (for watching a journal or a running upload). */
 export async function waitFor(
@@ -203,4 +186,53 @@ export async function waitFor(
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
   throw new Error(`timed out waiting for ${what}`);
+}
+
+/** Starts one stand-in before a file's tests and disposes it after them; read it inside tests. */
+function useFileStandIn(): () => TestLocalAws {
+  let la: TestLocalAws | undefined;
+  beforeAll(async () => {
+    la = await startTestLocalAws();
+  });
+  afterAll(async () => {
+    await la?.dispose();
+  });
+  return () => {
+    if (!la) throw new Error('the stand-in is only there inside the tests');
+    return la;
+  };
+}
+
+/** One stand-in and one folder of source files, shared by a file's tests and removed after them. */
+export function useStandInWithSourceFolder(): { readonly la: TestLocalAws; readonly src: string } {
+  const standIn = useFileStandIn();
+  const src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
+  afterAll(() => rmSync(src, { recursive: true, force: true }));
+  return {
+    get la() {
+      return standIn();
+    },
+    src,
+  };
+}
+
+/** One stand-in and the demo user's identity on it, shared by a file's tests. */
+export function useStandInWithIdentity(): {
+  readonly la: TestLocalAws;
+  readonly identity: DemoIdentity;
+} {
+  const standIn = useFileStandIn();
+  let identity: DemoIdentity | undefined;
+  beforeAll(async () => {
+    identity = await demoIdentity(standIn());
+  });
+  return {
+    get la() {
+      return standIn();
+    },
+    get identity() {
+      if (!identity) throw new Error('the identity is only there inside the tests');
+      return identity;
+    },
+  };
 }
