@@ -5,7 +5,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
-import { afterAll, beforeAll } from 'vitest';
+import { useFileFixture } from '../helpers/file-fixture';
 import { demoCredentials } from '../helpers/identity';
 import { startTestLocalAws, type TestLocalAws } from '../helpers/local-aws';
 import { s3Client, sha256OfStream } from '../local-aws/s3/s3-test-kit';
@@ -70,19 +70,13 @@ export interface StandInWithUser {
 
 /** Starts a stand-in before the file's tests and signs the demo user in; disposes it after them. */
 export function useStandInWithUser(): StandInWithUser {
-  let started: { la: TestLocalAws; user: UserS3 } | undefined;
-  beforeAll(async () => {
-    const la = await startTestLocalAws();
-    started = { la, user: await userS3(la) };
-  });
-  afterAll(async () => {
-    await started?.la.dispose();
-  });
-  // Getters, because the stand-in only exists once beforeAll has run.
-  const current = () => {
-    if (!started) throw new Error('the stand-in is only there inside the tests');
-    return started;
-  };
+  const current = useFileFixture(
+    async (): Promise<StandInWithUser> => {
+      const la = await startTestLocalAws();
+      return { la, user: await userS3(la) };
+    },
+    (started) => started.la.dispose(),
+  );
   return {
     get la() {
       return current().la;

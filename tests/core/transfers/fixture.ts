@@ -17,7 +17,8 @@ import { createTransferEngine, type TransferEngine } from '../../../src-main/cor
 import type { TransferConfig, TransferEngineOptions } from '../../../src-main/core/transfers/types';
 import { configFor } from '../../helpers/config';
 import { loginProvider, mintUserTokens } from '../../helpers/identity';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll } from 'vitest';
+import { useFileFixture } from '../../helpers/file-fixture';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { loggedRequests } from '../../helpers/request-log';
 
@@ -189,19 +190,11 @@ export async function waitFor(
 }
 
 /** Starts one stand-in before a file's tests and disposes it after them; read it inside tests. */
-function useFileStandIn(): () => TestLocalAws {
-  let la: TestLocalAws | undefined;
-  beforeAll(async () => {
-    la = await startTestLocalAws();
-  });
-  afterAll(async () => {
-    await la?.dispose();
-  });
-  return () => {
-    if (!la) throw new Error('the stand-in is only there inside the tests');
-    return la;
-  };
-}
+const useFileStandIn = () =>
+  useFileFixture(
+    () => startTestLocalAws(),
+    (la) => la.dispose(),
+  );
 
 /** One stand-in and one folder of source files, shared by a file's tests and removed after them. */
 export function useStandInWithSourceFolder(): { readonly la: TestLocalAws; readonly src: string } {
@@ -221,18 +214,19 @@ export function useStandInWithIdentity(): {
   readonly la: TestLocalAws;
   readonly identity: DemoIdentity;
 } {
-  const standIn = useFileStandIn();
-  let identity: DemoIdentity | undefined;
-  beforeAll(async () => {
-    identity = await demoIdentity(standIn());
-  });
+  const current = useFileFixture(
+    async () => {
+      const la = await startTestLocalAws();
+      return { la, identity: await demoIdentity(la) };
+    },
+    (started) => started.la.dispose(),
+  );
   return {
     get la() {
-      return standIn();
+      return current().la;
     },
     get identity() {
-      if (!identity) throw new Error('the identity is only there inside the tests');
-      return identity;
+      return current().identity;
     },
   };
 }

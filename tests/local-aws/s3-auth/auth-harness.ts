@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterAll, beforeAll } from 'vitest';
+import { useFileFixture } from '../../helpers/file-fixture';
 import type { IssuedCredentials } from '../../../local-aws/cognito-identity/model';
 import type { LocalAwsContext } from '../../../local-aws/context';
 import { AwsError } from '../../../local-aws/http/aws-error';
@@ -151,16 +151,13 @@ export function useAuthHarness(): {
   readonly harness: AuthHarness;
   readonly issued: IssuedCredentials;
 } {
-  let started: { harness: AuthHarness; issued: IssuedCredentials } | undefined;
-  beforeAll(async () => {
-    const harness = await startAuthHarness();
-    started = { harness, issued: harness.issueCredentials() };
-  });
-  afterAll(() => started?.harness.close());
-  const current = () => {
-    if (!started) throw new Error('the harness is only there inside the tests');
-    return started;
-  };
+  const current = useFileFixture(
+    async () => {
+      const harness = await startAuthHarness();
+      return { harness, issued: harness.issueCredentials() };
+    },
+    (started) => started.harness.close(),
+  );
   return {
     get harness() {
       return current().harness;

@@ -5,28 +5,17 @@ import {
   GetObjectCommand,
   ListMultipartUploadsCommand,
   ListPartsCommand,
-  S3ServiceException,
   UploadPartCommand,
   type CompletedPart,
 } from '@aws-sdk/client-s3';
 import type { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { sha256OfStream, testBytes, useDemoS3 } from './s3-test-kit';
+import { sha256OfStream, testBytes, failure, useDemoS3 } from './s3-test-kit';
 import { createHash } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
 const MiB = 1024 * 1024;
 const demo = useDemoS3();
-
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof S3ServiceException))
-    throw new Error(`expected an S3 error, got ${String(error)}`);
-  return error;
-}
 
 /** Starts an upload (CRC32, as lib-storage does) and uploads the given part bodies. */
 async function uploadParts(Key: string, bodies: Buffer[]) {

@@ -6,7 +6,6 @@ import {
   HeadBucketCommand,
   HeadObjectCommand,
   PutObjectCommand,
-  S3ServiceException,
 } from '@aws-sdk/client-s3';
 import { createHash } from 'node:crypto';
 import type { Readable } from 'node:stream';
@@ -14,19 +13,9 @@ import { crc32 } from 'node:zlib';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { demoCredentials } from '../../helpers/identity';
 import { startTestLocalAws } from '../../helpers/local-aws';
-import { bodyText, s3Client, testBytes, useDemoS3 } from './s3-test-kit';
+import { bodyText, s3Client, testBytes, failure, useDemoS3 } from './s3-test-kit';
 
 const demo = useDemoS3();
-
-async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  if (!(error instanceof S3ServiceException))
-    throw new Error(`expected an S3 error, got ${String(error)}`);
-  return error;
-}
 
 const text = (body: unknown) => bodyText(body as Readable);
 

@@ -1,11 +1,11 @@
-import { S3Client, type S3ClientConfig } from '@aws-sdk/client-s3';
+import { S3Client, S3ServiceException, type S3ClientConfig } from '@aws-sdk/client-s3';
 import { createCipheriv, createHash } from 'node:crypto';
 import { once } from 'node:events';
 import { createReadStream, createWriteStream, readFileSync } from 'node:fs';
 import { finished } from 'node:stream/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
-import { afterAll, beforeAll } from 'vitest';
+import { useFileFixture } from '../../helpers/file-fixture';
 import { demoCredentials, type IdentityCredentials } from '../../helpers/identity';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 
@@ -98,17 +98,14 @@ export interface DemoS3 {
 
 /** Starts a stand-in before a file's tests, signs the demo user in, and disposes it after them. */
 export function useDemoS3(): DemoS3 {
-  let started: DemoS3 | undefined;
-  beforeAll(async () => {
-    const la = await startTestLocalAws();
-    const me = await demoCredentials(la);
-    started = { la, me, s3: s3Client(la, me), bucket: la.info.bucket, home: `${me.identityId}/` };
-  });
-  afterAll(() => started?.la.dispose());
-  const current = () => {
-    if (!started) throw new Error('the stand-in is only there inside the tests');
-    return started;
-  };
+  const current = useFileFixture(
+    async (): Promise<DemoS3> => {
+      const la = await startTestLocalAws();
+      const me = await demoCredentials(la);
+      return { la, me, s3: s3Client(la, me), bucket: la.info.bucket, home: `${me.identityId}/` };
+    },
+    (started) => started.la.dispose(),
+  );
   return {
     get la() {
       return current().la;
@@ -126,4 +123,15 @@ export function useDemoS3(): DemoS3 {
       return current().home;
     },
   };
+}
+
+/** The S3 error a request failed with; fails the test if it succeeded or failed otherwise. */
+export async function failure(promise: Promise<unknown>): Promise<S3ServiceException> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  if (!(error instanceof S3ServiceException))
+    throw new Error(`expected an S3 error, got ${String(error)}`);
+  return error;
 }
