@@ -1,17 +1,8 @@
-import { closeSync, fsyncSync, openSync, readFileSync, renameSync, writeSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 
-/** Writes a file so that a crash at any moment leaves either the old or the new content. */
-export function writeFileAtomic(path: string, data: string | Buffer): void {
-  const tmp = `${path}.${process.pid}.tmp`;
-  const fd = openSync(tmp, 'w');
-  try {
-    writeSync(fd, typeof data === 'string' ? Buffer.from(data) : data);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(tmp, path);
-}
+// One atomic writer for the whole project: a random temporary name per write, so two writes of
+// the same file (say, an object's metadata) never share a temporary file.
+export { writeFileAtomic } from '../../src-main/core/fs/atomic';
 
 /** Reads and parses a JSON file, or returns undefined when it does not exist. */
 export function readJsonIfExists(path: string): unknown {

@@ -7,7 +7,7 @@ import type { MediaServer, MediaUrlBuilder } from '../library';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets';
 import { toUserError, UserFacingError, type ContractHandlers } from './dispatch';
-import { buildHandlers } from './handlers';
+import { buildHandlers, EMPTY_TRANSFERS } from './handlers';
 import { createSessionServices, type SessionServices } from './session-services';
 import { configError, sessionView } from './views';
 
@@ -67,9 +67,11 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
   let building: Promise<void> | undefined;
   let previousStatus: string | undefined;
 
+  // Without a loadable config there is no session at all: every session call answers with why.
+  const configProblem = initial.ok ? undefined : configError(initial);
   const requireAuth = (): AuthSession => {
     if (authSession) return authSession;
-    throw initial.ok ? new UserFacingError('internal', 'No session.') : configError(initial);
+    throw configProblem ?? new UserFacingError('internal', 'No session.');
   };
   const view = (): SessionView =>
     authSession
@@ -81,11 +83,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
           },
           authSession.totpSetupUri(),
         )
-      : {
-          status: 'signedOut',
-          keychain: 'unavailable',
-          error: toUserError(configError(initial as never)),
-        };
+      : { status: 'signedOut', keychain: 'unavailable', error: toUserError(configProblem) };
 
   const wire = (services: SessionServices) => {
     const snapshot = () => emit('transfers.changed', services.transfers.snapshot());
@@ -102,15 +100,15 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
   // Signed-in services follow the auth state: built once per user, kept while the session is
   // merely expired (the queue waits for the next sign-in), torn down on sign-out.
   const follow = async () => {
-    if (!authSession) return;
+    if (!authSession || !config) return;
     const state = authSession.state;
     if (state.status === 'signedIn' && current?.username !== state.username) {
       await current?.dispose();
       current = undefined;
       try {
         current = await createSessionServices({
-          config: config as HakobuConfig,
-          auth: requireAuth(),
+          config,
+          auth: authSession,
           username: state.username,
           dirs: options.dirs,
           ...(options.mediaUrl ? { mediaUrl: options.mediaUrl } : {}),
@@ -141,10 +139,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     } else if (state.status === 'signedOut' && current) {
       await current.dispose();
       current = undefined;
-      emit('transfers.changed', {
-        items: [],
-        total: { size: 0, sentBytes: 0, active: 0, completed: 0, failed: 0 },
-      });
+      emit('transfers.changed', EMPTY_TRANSFERS);
     }
     previousStatus = state.status;
     emit('session.changed', view());

@@ -17,7 +17,8 @@ interface HandlerContext {
   settled(): Promise<SessionView>;
 }
 
-const EMPTY_TRANSFERS: TransfersSnapshot = {
+/** What the transfer list shows while nobody is signed in. */
+export const EMPTY_TRANSFERS: TransfersSnapshot = {
   items: [],
   total: { size: 0, sentBytes: 0, active: 0, completed: 0, failed: 0 },
 };
