@@ -1,7 +1,6 @@
 import { formatBytes, plural } from '../io/format';
 import { EXIT } from '../runtime/exit';
 import { openSignedIn, SIGN_IN_HELP, SIGN_IN_OPTIONS } from '../session/require-session';
-import { settleAutoResume } from '../transfers/settle-auto-resume';
 import type { Command } from './command';
 
 const FINISHED = new Set(['completed', 'skipped', 'cancelled']);
@@ -24,8 +23,6 @@ ${SIGN_IN_HELP}`,
   async run(ctx, { values }) {
     const { services } = await openSignedIn(ctx, values);
     const transfers = services.transfers;
-    // Cancelling an item while app.start() is still resuming it could start it again afterwards.
-    await settleAutoResume(transfers);
     const unfinished = transfers.snapshot().items.filter((i) => !FINISHED.has(i.state));
     if (unfinished.length === 0) {
       ctx.out.line('No unfinished uploads.');

@@ -1,7 +1,6 @@
 import { EXIT } from '../runtime/exit';
 import { openSignedIn, SIGN_IN_HELP, SIGN_IN_OPTIONS } from '../session/require-session';
 import { runTransfers } from '../transfers/run-transfers';
-import { settleAutoResume } from '../transfers/settle-auto-resume';
 import { plural } from '../io/format';
 import { flag, type Command } from './command';
 
@@ -37,7 +36,6 @@ ${SIGN_IN_HELP}`,
       services,
       jsonProgress: flag(values, 'json-progress'),
       begin: async () => {
-        await settleAutoResume(transfers);
         await transfers.resume();
         await transfers.retry();
       },
