@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { SessionView } from '../../contract/views';
 import { createHakobuApp, type HakobuApp } from '../../core/api/app';
 import { userConfigDir } from '../../core/config';
+import { ensurePrivateDir } from '../../core/fs/private-dir';
 import { createLogger, silentLogger, type Logger } from '../../core/log/logger';
 import { KeytarSecretStore, type SecretStore } from '../../core/secrets';
 import type { Output } from '../io/output';
@@ -69,6 +70,11 @@ export function createCliContext(options: ContextOptions): {
       // The same folder Electron uses as userData: config, identity cache and upload journal
       // are shared with the desktop app.
       const userData = userConfigDir(options.env);
+      // It holds the journal (names of the user's files) and config: private, whoever made it.
+      // A folder that cannot be made (a read-only home) fails only the writes that need it.
+      await ensurePrivateDir(userData).catch((error: unknown) =>
+        log.warn(`cannot make ${userData} private`, error),
+      );
       app = createHakobuApp({
         shell: 'cli',
         version: HAKOBU_VERSION,

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicAsync } from '../fs/atomic';
+import { ensurePrivateDir } from '../fs/private-dir';
 import { silentLogger, type Logger } from '../log/logger';
 
 /**
@@ -71,6 +72,8 @@ export function fileIdentityIdStore(
     const next = queue.then(async () => {
       const file = await load();
       change(file);
+      // The app-data folder also holds the journal and config: only the user may enter it.
+      await ensurePrivateDir(appDataDir);
       await writeFileAtomicAsync(path, `${JSON.stringify(file, null, 2)}\n`);
     });
     queue = next.catch(() => undefined);

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { mkdir, open, rename, rm } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-dir';
 
 // A hidden name beside the target (same file system, so rename is atomic) with a random part, so
 // two processes (the app and the CLI) never share a temporary file.
@@ -21,9 +22,16 @@ function fsyncDirSync(path: string): void {
   }
 }
 
+// The file is written 0600 and missing folders are created 0700. An existing folder keeps its
+// mode: the caller may write beside the user's own files (ensurePrivateDir narrows Hakobu's own).
+
 /** Writes a file so that a crash at any moment leaves either the old or the new content, never a torn one. */
-export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 0o600): void {
-  mkdirSync(dirname(path), { recursive: true });
+export function writeFileAtomic(
+  path: string,
+  data: string | Uint8Array,
+  mode = PRIVATE_FILE_MODE,
+): void {
+  mkdirSync(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
   const tmp = tempName(path);
   try {
     const fd = openSync(tmp, 'wx', mode);
@@ -45,9 +53,9 @@ export function writeFileAtomic(path: string, data: string | Uint8Array, mode = 
 export async function writeFileAtomicAsync(
   path: string,
   data: string | Uint8Array,
-  mode = 0o600,
+  mode = PRIVATE_FILE_MODE,
 ): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await mkdir(dirname(path), { recursive: true, mode: PRIVATE_DIR_MODE });
   const tmp = tempName(path);
   try {
     const handle = await open(tmp, 'wx', mode);

@@ -1,7 +1,8 @@
-import { mkdir, readdir, readFile, rename, unlink } from 'node:fs/promises';
+import { readdir, readFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { writeFileAtomicAsync } from '../fs/atomic';
+import { ensurePrivateDir } from '../fs/private-dir';
 
 const UserErrorRecord = z.object({
   code: z.string(),
@@ -65,8 +66,18 @@ export interface LoadedJournal {
 export class TransferJournal {
   private readonly chains = new Map<string, Promise<void>>();
   private readonly removed = new Set<string>();
+  private ready: Promise<void> | undefined;
 
   constructor(readonly dir: string) {}
+
+  // The records name the user's files and folders: the folder is private (0700), once per journal.
+  private ensureDir(): Promise<void> {
+    this.ready ??= ensurePrivateDir(this.dir).catch((error: unknown) => {
+      this.ready = undefined;
+      throw error;
+    });
+    return this.ready;
+  }
 
   private pathOf(id: string): string {
     return join(this.dir, `${id}.json`);
@@ -84,7 +95,7 @@ export class TransferJournal {
 
   /** Reads every record in the folder, dropping leftovers of interrupted writes. */
   async load(): Promise<LoadedJournal> {
-    await mkdir(this.dir, { recursive: true });
+    await this.ensureDir();
     const names = await readdir(this.dir);
     const loaded: LoadedJournal = { records: [], corrupt: [] };
     for (const name of names) {
@@ -115,7 +126,7 @@ export class TransferJournal {
     const data = `${JSON.stringify(record)}\n`;
     return this.enqueue(record.id, async () => {
       if (this.removed.has(record.id)) return;
-      await mkdir(this.dir, { recursive: true });
+      await this.ensureDir();
       await writeFileAtomicAsync(this.pathOf(record.id), data);
     });
   }
