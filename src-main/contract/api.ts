@@ -13,10 +13,10 @@ export interface HakobuApi {
   /** Subscribes to a push event; returns the unsubscribe function. */
   on<E extends EventName>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
   /**
-   * Turns dropped or picked files into something main can enqueue: local paths in Electron
-   * (webUtils.getPathForFile), staged copies in the web harness.
+   * Turns dropped or picked files into the opaque handles 'transfers.enqueue' takes: in Electron
+   * the preload hands their paths to main, in the web harness main stages a copy. Never a path.
    */
-  stageFiles(files: readonly File[]): Promise<string[]>;
+  fileHandles(files: readonly File[]): Promise<string[]>;
 }
 
 /** Thrown by `invoke` in the renderer when main answers with a UserError. */
@@ -41,18 +41,19 @@ export interface HakobuBridge {
     ...args: InvokeArgs<C>
   ): Promise<Envelope<InvokeResult<C>>>;
   on<E extends EventName>(event: E, listener: (payload: EventChannels[E]) => void): () => void;
-  stageFiles(files: readonly File[]): Promise<string[]>;
+  fileHandles(files: readonly File[]): Promise<Envelope<string[]>>;
 }
 
 /** Builds the renderer's HakobuApi over a bridge, turning error envelopes into HakobuError. */
 export function apiFromBridge(bridge: HakobuBridge): HakobuApi {
   return {
-    async invoke(channel, ...args) {
-      const envelope = await bridge.invoke(channel, ...args);
-      if (envelope.ok) return envelope.value;
-      throw new HakobuError(envelope.error.code, envelope.error.message, envelope.error.params);
-    },
+    invoke: async (channel, ...args) => unwrap(await bridge.invoke(channel, ...args)),
     on: (event, listener) => bridge.on(event, listener),
-    stageFiles: (files) => bridge.stageFiles(files),
+    fileHandles: async (files) => unwrap(await bridge.fileHandles(files)),
   };
+}
+
+function unwrap<R>(envelope: Envelope<R>): R {
+  if (envelope.ok) return envelope.value;
+  throw new HakobuError(envelope.error.code, envelope.error.message, envelope.error.params);
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import type {
   AppInfo,
+  ChosenFileView,
   ConflictPrompt,
+  EnqueueResult,
   DoctorReportView,
   LibraryPage,
   LocationView,
@@ -35,6 +37,8 @@ const LocationName = z.string().min(1).max(128);
 const ObjectKey = z.string().min(1).max(1024);
 const ItemIds = z.array(z.string().min(1).max(64)).max(10_000).optional();
 const LocalPath = z.string().min(1).max(4096);
+/** An opaque handle main gave for a file or folder the user chose (see core/files). */
+const FileHandle = z.string().regex(/^fh_[A-Za-z0-9_-]{22}$/, 'a file handle from Hakobu');
 
 export const SettingsPatch = z
   .object({
@@ -81,12 +85,19 @@ export const invokeChannels = {
   'session.signOut': channel(z.tuple([]))<SessionView>(),
 
   'transfers.snapshot': channel(z.tuple([]))<TransfersSnapshot>(),
-  /** Paths come from the preload (webUtils.getPathForFile) or the harness's staging folder. */
+  /** Handles only: the renderer never names a path (main resolves what the user chose). */
   'transfers.enqueue': channel(
     z.tuple([
-      z.object({ paths: z.array(LocalPath).min(1).max(10_000), location: LocationName.optional() }),
+      z.object({
+        handles: z.array(FileHandle).min(1).max(10_000),
+        location: LocationName.optional(),
+      }),
     ]),
-  )<TransfersSnapshot>(),
+  )<EnqueueResult>(),
+  /** Main's native file or folder dialog; resolves with nothing when the user cancels. */
+  'files.choose': channel(z.tuple([z.object({ kind: z.enum(['files', 'folder']) })]))<
+    ChosenFileView[]
+  >(),
   'transfers.pause': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
   'transfers.resume': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
   'transfers.cancel': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
@@ -124,14 +135,26 @@ export const invokeChannels = {
   'doctor.run': channel(z.tuple([]))<DoctorReportView>(),
 } as const;
 
+/**
+ * Channels only the preload calls, never the page: the preload resolves dropped Files to paths
+ * with webUtils.getPathForFile (which a page cannot forge) and hands them to main for handles.
+ */
+export const bridgeChannels = {
+  'files.register': channel(z.tuple([z.object({ paths: z.array(LocalPath).min(1).max(10_000) })]))<
+    ChosenFileView[]
+  >(),
+} as const;
+
 export type InvokeChannelName = keyof typeof invokeChannels;
-type ChannelOf<C extends InvokeChannelName> = (typeof invokeChannels)[C];
-/** The arguments a channel takes, as the renderer passes them. */
-export type InvokeArgs<C extends InvokeChannelName> = z.input<ChannelOf<C>['args']>;
+export type BridgeChannelName = keyof typeof bridgeChannels;
+type AllChannels = typeof invokeChannels & typeof bridgeChannels;
+type ChannelOf<C extends keyof AllChannels> = AllChannels[C];
+/** The arguments a channel takes, as the renderer (or the preload) passes them. */
+export type InvokeArgs<C extends keyof AllChannels> = z.input<ChannelOf<C>['args']>;
 /** The arguments after validation in main (defaults applied). */
-export type ValidatedArgs<C extends InvokeChannelName> = z.output<ChannelOf<C>['args']>;
+export type ValidatedArgs<C extends keyof AllChannels> = z.output<ChannelOf<C>['args']>;
 /** What a channel resolves to. */
-export type InvokeResult<C extends InvokeChannelName> = NonNullable<ChannelOf<C>['result']>;
+export type InvokeResult<C extends keyof AllChannels> = NonNullable<ChannelOf<C>['result']>;
 
 /** Push events from main to the renderer, with their payloads. */
 export interface EventChannels {

@@ -22,6 +22,7 @@ export const INVOKE_CHANNEL_NAMES: readonly InvokeChannelName[] = [
   'transfers.retry',
   'transfers.clearFinished',
   'transfers.resolveConflict',
+  'files.choose',
   'library.locations',
   'library.list',
   'library.download',

@@ -82,6 +82,19 @@ export interface TransfersSnapshot {
   };
 }
 
+/** A file or folder the user chose, as the renderer knows it: a handle main resolves, and a name. */
+export interface ChosenFileView {
+  handle: string;
+  name: string;
+}
+
+/** What queuing chosen files did: the transfer list now, and what was left out on purpose. */
+export interface EnqueueResult {
+  snapshot: TransfersSnapshot;
+  /** Symbolic links inside chosen folders that point outside them, skipped rather than followed. */
+  skippedLinks: number;
+}
+
 export interface ConflictPrompt {
   itemId: string;
   location: string;

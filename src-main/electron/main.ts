@@ -13,7 +13,7 @@ import {
   type OpenDialogOptions,
 } from 'electron';
 import { createHakobuApp, type HakobuApp } from '../core/api/app';
-import { dispatchInvoke } from '../core/api/dispatch';
+import { toUserError } from '../core/api/dispatch';
 import { KeytarSecretStore } from '../core/secrets';
 import { wireContract, sendEvent } from './ipc/wire-contract';
 import { createAppLogger } from './logging';
@@ -27,7 +27,10 @@ import { quitDuringUploadsDialog, userChoseQuit } from './quit-guard';
 import { guardNavigation } from './security/navigation';
 import { batchWatcher, taskbarProgress } from './taskbar';
 
-if (!app.requestSingleInstanceLock()) app.quit();
+// A second instance hands over to the first and must start nothing itself: app.quit() only
+// asks to quit (and lets 'ready' fire), so exit at once before any service or window exists.
+const isFirstInstance = app.requestSingleInstanceLock();
+if (!isFirstInstance) app.exit(0);
 
 // Both must happen before 'ready'.
 protocol.registerSchemesAsPrivileged(privilegedSchemes);
@@ -53,6 +56,7 @@ function start(): void {
     ...(process.env.HAKOBU_CONFIG ? { configPath: process.env.HAKOBU_CONFIG } : {}),
     secrets: new KeytarSecretStore(),
     log,
+    showFileDialog: (kind) => showFileDialog(kind, mainWindow),
   });
   const core = hakobu;
 
@@ -70,7 +74,7 @@ function start(): void {
     devTools: !app.isPackaged,
   });
   const contents = () => mainWindow?.webContents;
-  wireContract(ipcMain, core.handlers, contents, log);
+  wireContract(ipcMain, { contract: core.handlers, bridge: core.bridgeHandlers }, contents, log);
 
   const finished = batchWatcher();
   core.subscribe((event, payload) => {
@@ -99,7 +103,7 @@ function start(): void {
         language,
         {
           // A file chooser needs a user gesture in the page, so main shows the native one itself.
-          uploadFiles: () => void pickAndEnqueue(core, mainWindow),
+          uploadFiles: () => void pickAndEnqueue(core),
           openSettings: () => command('openSettings'),
           runDiagnostics: () => command('runDiagnostics'),
           signOut: () => void core.handlers['session.signOut'](),
@@ -153,19 +157,30 @@ app.on('activate', () => {
     });
   }
 });
-/** Shows the native file picker and enqueues what the user chose (files and folders). */
-async function pickAndEnqueue(core: HakobuApp, win: BrowserWindow | undefined): Promise<void> {
+/** The native picker: files, or folders (Windows and Linux cannot offer both in one dialog). */
+async function showFileDialog(
+  kind: 'files' | 'folder',
+  win: BrowserWindow | undefined,
+): Promise<string[]> {
   const options: OpenDialogOptions = {
-    properties: ['openFile', 'openDirectory', 'multiSelections'],
+    properties: [kind === 'files' ? 'openFile' : 'openDirectory', 'multiSelections'],
   };
   const result = win
     ? await dialog.showOpenDialog(win, options)
     : await dialog.showOpenDialog(options);
-  if (result.canceled || result.filePaths.length === 0) return;
-  const envelope = await dispatchInvoke(core.handlers, 'transfers.enqueue', [
-    { paths: result.filePaths },
-  ]);
-  if (!envelope.ok) dialog.showErrorBox('Hakobu', envelope.error.message);
+  return result.canceled ? [] : result.filePaths;
 }
 
-void app.whenReady().then(start);
+/** The menu's Upload command: main's own dialog, then the same enqueue the page uses. */
+async function pickAndEnqueue(core: HakobuApp): Promise<void> {
+  try {
+    const chosen = await core.handlers['files.choose']({ kind: 'files' });
+    if (chosen.length > 0) {
+      await core.handlers['transfers.enqueue']({ handles: chosen.map((file) => file.handle) });
+    }
+  } catch (error) {
+    dialog.showErrorBox('Hakobu', toUserError(error).message);
+  }
+}
+
+if (isFirstInstance) void app.whenReady().then(start);

@@ -2,7 +2,7 @@
 // require only 'electron' (and a few Node built-ins), not our modules.
 import { contextBridge, ipcRenderer, webUtils, type IpcRendererEvent } from 'electron';
 import type { HakobuBridge } from '../contract/api';
-import type { EventName, InvokeChannelName } from '../contract/channels';
+import type { Envelope, EventName, InvokeChannelName, InvokeResult } from '../contract/channels';
 import { EVENT_NAMES, INVOKE_CHANNEL_NAMES } from '../contract/names';
 
 const isEvent = (name: string): name is EventName =>
@@ -30,8 +30,18 @@ const bridge: HakobuBridge = {
       ipcRenderer.removeListener(event, wrapped);
     };
   },
-  // Main reads the files itself; the renderer only learns their paths (folders included).
-  stageFiles: (files) => Promise.resolve(files.map((file) => webUtils.getPathForFile(file))),
+  // The page hands over File objects, never paths: only a File the user really dropped or picked
+  // has a path (getPathForFile answers "" for one the page made), and main returns handles for it.
+  async fileHandles(files) {
+    const paths = files.map((file) => webUtils.getPathForFile(file)).filter(Boolean);
+    if (paths.length === 0) return { ok: true, value: [] };
+    const envelope = (await ipcRenderer.invoke('files.register', { paths })) as Envelope<
+      InvokeResult<'files.register'>
+    >;
+    return envelope.ok
+      ? { ok: true, value: envelope.value.map((chosen) => chosen.handle) }
+      : envelope;
+  },
 };
 
 contextBridge.exposeInMainWorld('hakobu', bridge);

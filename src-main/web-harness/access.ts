@@ -1,7 +1,8 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 
-export const SESSION_COOKIE = 'hakobu_harness';
+/** The session cookie's name: one per port, so two harnesses on one host never share a secret. */
+export const sessionCookieName = (port: number): string => `hakobu_harness_${port}`;
 
 const sameSecret = (given: string | undefined, secret: string): boolean => {
   if (!given) return false;
@@ -10,29 +11,44 @@ const sameSecret = (given: string | undefined, secret: string): boolean => {
   return a.length === b.length && timingSafeEqual(a, b);
 };
 
+/** Where the harness listens: what every request must name as its Host and (when sent) Origin. */
+export interface HarnessSite {
+  origin: string;
+  host: string;
+  secret: string;
+  cookie: string;
+}
+
 /** The secret a request presents: the `token` query parameter, or the session cookie set on first load. */
-export function presentedSecret(req: IncomingMessage, url: URL): string | undefined {
+export function presentedSecret(
+  req: IncomingMessage,
+  url: URL,
+  cookie: string,
+): string | undefined {
   const fromQuery = url.searchParams.get('token') ?? undefined;
   if (fromQuery) return fromQuery;
   const cookies = String(req.headers.cookie ?? '').split(';');
-  for (const cookie of cookies) {
-    const [name, ...value] = cookie.trim().split('=');
-    if (name === SESSION_COOKIE) return value.join('=');
+  for (const entry of cookies) {
+    const [name, ...value] = entry.trim().split('=');
+    if (name === cookie) return value.join('=');
   }
   return undefined;
 }
 
 /**
- * True when a request carries the per-run secret and, if it names an Origin, comes from the
- * harness's own origin: other pages in the same browser can neither read nor drive the core.
+ * True when a request carries the per-run secret, names the harness itself as its Host (so a
+ * DNS-rebound name is refused), and comes from the harness's own origin. `requireOrigin` is for
+ * WebSocket upgrades and writes, where browsers always send Origin: its absence means no browser
+ * page of ours sent it.
  */
 export function isAuthorized(
   req: IncomingMessage,
   url: URL,
-  secret: string,
-  origin: string,
+  site: HarnessSite,
+  requireOrigin = false,
 ): boolean {
+  if (req.headers.host !== site.host) return false;
   const requestOrigin = req.headers.origin;
-  if (requestOrigin !== undefined && requestOrigin !== origin) return false;
-  return sameSecret(presentedSecret(req, url), secret);
+  if (requestOrigin === undefined ? requireOrigin : requestOrigin !== site.origin) return false;
+  return sameSecret(presentedSecret(req, url, site.cookie), site.secret);
 }

@@ -1,7 +1,7 @@
 // `npm run dev:web`: the renderer in a browser, wired to the real core. Development and tests only.
 // With no HAKOBU_CONFIG it starts local-aws itself, so a newcomer sees Hakobu work at once.
 import { mkdirSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHakobuApp } from '../core/api/app';
@@ -10,6 +10,7 @@ import { createLogger } from '../core/log/logger';
 import { KeytarSecretStore } from '../core/secrets';
 import { harnessMediaUrl } from './media-url';
 import { startWebHarness } from './server';
+import { createStagingDir } from './staging';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -33,7 +34,8 @@ async function main(): Promise<void> {
     if (demo) console.log(`local-aws demo user: ${demo.username} / ${demo.password}`);
   }
   const userData = process.env.HAKOBU_USER_DATA ?? `${userConfigDir()}-web`;
-  mkdirSync(userData, { recursive: true });
+  mkdirSync(userData, { recursive: true, mode: 0o700 });
+  const stagingDir = createStagingDir();
   const app = createHakobuApp({
     shell: 'web',
     version: process.env.npm_package_version ?? '0.0.0',
@@ -43,11 +45,13 @@ async function main(): Promise<void> {
     secrets: new KeytarSecretStore(),
     log,
     mediaUrl: harnessMediaUrl,
+    chosenFilesWithin: stagingDir,
   });
   const harness = await startWebHarness({
     port: Number(values.port),
     rendererDir: resolve('dist/renderer'),
-    stagingDir: join(tmpdir(), `hakobu-staging-${process.pid}`),
+    stagingDir,
+    files: app.files,
     handlers: app.handlers,
     serveMedia: app.media,
     events: { subscribe: (emit) => app.subscribe(emit) },
@@ -66,6 +70,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // process.exit still runs the 'exit' listener, so staging is removed on a failed start too.
   console.error(error instanceof Error ? error.message : String(error));
   process.exit(1);
 });

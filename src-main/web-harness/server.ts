@@ -5,17 +5,21 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
 import type { ContractHandlers } from '../core/api/dispatch';
+import type { ChosenFiles } from '../core/files';
 import type { Logger } from '../core/log/logger';
 import { handleMediaRequest, MEDIA_SCHEME, type MediaServer } from '../core/library/media-url';
 import { CONTENT_SECURITY_POLICY } from '../electron/security/csp';
-import { isAuthorized, SESSION_COOKIE } from './access';
+import { isAuthorized, sessionCookieName, type HarnessSite } from './access';
 import { safeRelativePath, stageUpload } from './staging';
 import { attachContractSocket, type EventSource } from './socket';
 
 export interface HarnessOptions {
   port: number;
   rendererDir: string;
+  /** A private folder (mkdtemp, 0700) the harness owns: it is removed when the harness closes. */
   stagingDir: string;
+  /** Turns a staged copy into the handle the page enqueues (the app's registry). */
+  files: Pick<ChosenFiles, 'register'>;
   handlers: ContractHandlers;
   serveMedia: MediaServer;
   events: EventSource;
@@ -45,6 +49,18 @@ const harnessCsp = (origin: string) =>
     `connect-src 'self' ${origin.replace('http', 'ws')}`,
   );
 
+/** The largest contract frame a page may send; larger ones close the socket with 1009. */
+export const MAX_FRAME_BYTES = 4 * 1024 * 1024;
+
+// A request line such as `GET //[` is not a URL: answer it as not found, never throw.
+const parseUrl = (req: IncomingMessage, origin: string): URL | undefined => {
+  try {
+    return new URL(req.url ?? '/', origin);
+  } catch {
+    return undefined;
+  }
+};
+
 function send(res: ServerResponse, status: number, body: string, type = 'text/plain'): void {
   res.writeHead(status, { 'content-type': type, 'content-length': Buffer.byteLength(body) });
   res.end(body);
@@ -56,8 +72,9 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/pl
  * per-run secret and an Origin check.
  */
 export async function startWebHarness(options: HarnessOptions): Promise<RunningHarness> {
+  // Host, origin and cookie are known once the server listens (the port may be chosen by the OS).
   const secret = randomBytes(24).toString('base64url');
-  let origin = '';
+  const site: HarnessSite = { origin: '', host: '', secret, cookie: '' };
   const root = normalize(options.rendererDir + sep);
 
   const serveStatic = async (res: ServerResponse, pathname: string, setCookie: boolean) => {
@@ -67,11 +84,11 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
       const body = await readFile(file);
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
-        'content-security-policy': harnessCsp(origin),
+        'content-security-policy': harnessCsp(site.origin),
         'x-content-type-options': 'nosniff',
         'cache-control': 'no-store',
         ...(setCookie
-          ? { 'set-cookie': `${SESSION_COOKIE}=${secret}; HttpOnly; SameSite=Strict; Path=/` }
+          ? { 'set-cookie': `${site.cookie}=${secret}; HttpOnly; SameSite=Strict; Path=/` }
           : {}),
       });
       res.end(body);
@@ -81,7 +98,8 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
   };
 
   const route = async (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', origin);
+    const url = parseUrl(req, site.origin);
+    if (!url) return send(res, 400, 'Bad request');
     if (
       req.method === 'GET' &&
       !url.pathname.startsWith('/media/') &&
@@ -89,11 +107,11 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
     ) {
       // Static assets are the public bundle; the page itself only with the secret, which sets the cookie.
       const isPage = url.pathname === '/' || url.pathname === '/index.html';
-      if (isPage && !isAuthorized(req, url, secret, origin))
+      if (isPage && !isAuthorized(req, url, site))
         return send(res, 403, 'Open the URL printed by the harness.');
       return serveStatic(res, url.pathname, isPage);
     }
-    if (!isAuthorized(req, url, secret, origin)) return send(res, 403, 'Forbidden');
+    if (!isAuthorized(req, url, site, req.method !== 'GET')) return send(res, 403, 'Forbidden');
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) {
       const media = await handleMediaRequest(
         options.serveMedia,
@@ -108,7 +126,8 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
       if (!relative) return send(res, 400, 'Bad file name');
       const batch = url.searchParams.get('batch') ?? undefined;
       const path = await stageUpload(options.stagingDir, relative, req, batch);
-      return send(res, 200, JSON.stringify({ path }), 'application/json');
+      const [chosen] = options.files.register([path]);
+      return send(res, 200, JSON.stringify({ handle: chosen?.handle }), 'application/json');
     }
     send(res, 404, 'Not found');
   };
@@ -120,24 +139,36 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
       else res.destroy();
     });
   });
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 4 * 1024 * 1024 });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
-    const url = new URL(req.url ?? '/', origin);
-    if (url.pathname !== '/ws' || !isAuthorized(req, url, secret, origin)) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
-      return;
+    // A peer that resets mid-handshake must cost this connection only, never the process.
+    socket.on('error', (error) => options.log.debug('harness upgrade socket failed', error));
+    try {
+      const url = parseUrl(req, site.origin);
+      if (url?.pathname !== '/ws' || !isAuthorized(req, url, site, true)) {
+        socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+        return;
+      }
+      sockets.handleUpgrade(req, socket, head, (ws) => attachContractSocket(ws, options));
+    } catch (error) {
+      options.log.warn('harness refused a malformed upgrade', error);
+      socket.destroy();
     }
-    sockets.handleUpgrade(req, socket, head, (ws) => attachContractSocket(ws, options));
   });
 
   await new Promise<void>((ok, fail) => {
     server.once('error', fail);
     server.listen(options.port, '127.0.0.1', () => ok());
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = (server.address() as AddressInfo).port;
+  Object.assign(site, {
+    host: `127.0.0.1:${port}`,
+    origin: `http://127.0.0.1:${port}`,
+    cookie: sessionCookieName(port),
+  });
   return {
-    url: `${origin}/?token=${secret}`,
-    origin,
+    url: `${site.origin}/?token=${secret}`,
+    origin: site.origin,
     close: async () => {
       for (const client of sockets.clients) client.terminate();
       sockets.close();

@@ -29,6 +29,9 @@ export function attachContractSocket(
     if (EVENT_NAMES.includes(event)) sendJson({ type: 'event', event, payload });
   });
   ws.on('close', unsubscribe);
+  // ws closes an oversized frame with 1009 itself and then reports it here; without a listener
+  // that report would be an unhandled 'error' event and end the process.
+  ws.on('error', (error) => options.log.warn('harness socket closed on a bad frame', error));
   ws.on('message', (data, isBinary) => {
     if (isBinary) return ws.close(1003, 'text frames only');
     let json: unknown;

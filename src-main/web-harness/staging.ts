@@ -1,12 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import type { IncomingMessage } from 'node:http';
+import { tmpdir } from 'node:os';
 import { dirname, join, normalize, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 
 /** Largest single file the harness will stage (the browser path is for development and tests). */
 export const MAX_STAGED_BYTES = 5 * 1024 ** 3;
+
+/**
+ * Creates this run's staging folder: mkdtemp gives a fresh, unpredictable name at 0700, never a
+ * folder an earlier run or another user left behind. It is removed when the process exits.
+ */
+export function createStagingDir(parent: string = tmpdir()): string {
+  const dir = mkdtempSync(join(parent, 'hakobu-staging-'));
+  process.on('exit', () => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 /** Validates a dropped file's relative path (e.g. "trip/day 1/photo.jpg") into safe segments. */
 export function safeRelativePath(name: string): string | null {

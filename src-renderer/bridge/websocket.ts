@@ -48,7 +48,7 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
     on: <E extends EventName>(event: E, listener: (payload: EventChannels[E]) => void) =>
       // Payloads are main's own event types; the socket only carries them.
       client.subscribe(event, (payload) => listener(payload as EventChannels[E])),
-    stageFiles: (files) => stageFiles(files, options.stageUrl),
+    fileHandles: async (files) => ({ ok: true, value: await stageFiles(files, options.stageUrl) }),
   });
   return {
     ...api,
@@ -58,14 +58,14 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
   };
 }
 
-/** Uploads each file's bytes to the harness, which keeps a copy main can read; returns the copies' paths. */
+/** Uploads each file's bytes to the harness, which keeps a copy main can read; returns its handles. */
 async function stageFiles(
   files: readonly File[],
   stageUrl: HarnessUrls['stageUrl'],
 ): Promise<string[]> {
   // One folder per batch on the harness, so a dropped folder keeps its name at the top.
   const batch = crypto.randomUUID();
-  const paths: string[] = [];
+  const handles: string[] = [];
   for (const file of files) {
     const name = relativePathOf(file);
     let response: Response;
@@ -81,8 +81,8 @@ async function stageFiles(
         name,
       });
     }
-    paths.push(staged.data.path);
+    handles.push(staged.data.handle);
   }
-  // Every file of a dropped folder stages into the same folder: enqueue that folder once.
-  return [...new Set(paths)];
+  // Every file of a dropped folder stages into the same folder, with one handle: enqueue it once.
+  return [...new Set(handles)];
 }

@@ -7,7 +7,7 @@ import {
   type EntryLike,
 } from '../../src-renderer/features/upload/collect-drop';
 import { pendingConflicts } from '../../src-renderer/features/upload/conflict-queue';
-import { chunked, enqueuePaths } from '../../src-renderer/features/upload/enqueue-paths';
+import { chunked } from '../../src-renderer/features/upload/chunked';
 
 // Minimal File and Directory Entries, shaped like Chromium's (readEntries hands out batches).
 function fileEntry(name: string, readable = true): EntryLike {
@@ -84,37 +84,7 @@ describe('collecting a drop', () => {
   });
 });
 
-describe('paths to enqueue', () => {
-  it('enqueues a chosen folder once, in place of the files found in it', () => {
-    expect(
-      enqueuePaths([
-        { path: '/home/hana/notes.txt', relativePath: 'notes.txt' },
-        { path: '/home/hana/trip/day 1/a.jpg', relativePath: 'trip/day 1/a.jpg' },
-        { path: '/home/hana/trip/b.jpg', relativePath: 'trip/b.jpg' },
-      ]),
-    ).toEqual(['/home/hana/notes.txt', '/home/hana/trip']);
-  });
-
-  it('handles Windows paths, staged copies and NFD names from macOS', () => {
-    expect(
-      enqueuePaths([{ path: 'C:\\Users\\hana\\trip\\a.jpg', relativePath: 'trip/a.jpg' }]),
-    ).toEqual(['C:\\Users\\hana\\trip']);
-    expect(
-      enqueuePaths([{ path: '/staging/b1/trip/day 1/a.jpg', relativePath: 'trip/day 1/a.jpg' }]),
-    ).toEqual(['/staging/b1/trip']);
-    const nfd = '写真/ダム.jpg'.normalize('NFD');
-    expect(nfd).not.toBe('写真/ダム.jpg');
-    expect(enqueuePaths([{ path: `/Users/hana/${nfd}`, relativePath: '写真/ダム.jpg' }])).toEqual([
-      '/Users/hana/写真'.normalize('NFD'),
-    ]);
-  });
-
-  it('keeps a path as it is when it does not end with the relative path', () => {
-    expect(enqueuePaths([{ path: '/tmp/stage/0001.bin', relativePath: 'trip/a.jpg' }])).toEqual([
-      '/tmp/stage/0001.bin',
-    ]);
-  });
-
+describe('enqueue requests', () => {
   it('splits long lists into requests the contract accepts', () => {
     const chunks = chunked(
       Array.from({ length: 25_001 }, (_, i) => i),

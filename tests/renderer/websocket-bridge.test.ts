@@ -48,9 +48,11 @@ async function startHarness(): Promise<Harness> {
         res.writeHead(403).end();
         return;
       }
+      // Like the harness: one handle per top-level entry of a batch (a dropped folder is one).
       const batch = url.searchParams.get('batch') ?? '';
+      const top = (url.searchParams.get('name') ?? '').split('/')[0];
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ path: `/staging/${batch}/${url.searchParams.get('name')}` }));
+      res.end(JSON.stringify({ handle: `fh_${batch}_${top}` }));
     });
   });
   const wss = new WebSocketServer({ server, path: '/ws' });
@@ -242,27 +244,30 @@ describe('the WebSocket bridge', () => {
     expect(api.connectionState()).toBe('lost');
   });
 
-  it('stages each file with its relative path and returns the paths the harness gives', async () => {
+  it('stages each file with its relative path and returns each handle the harness gives once', async () => {
     const api = connect();
     const loose = new File(['hello'], 'note.txt');
     const nested = new File(['jpeg bytes'], 'a.jpg');
+    const sibling = new File(['more bytes'], 'b.jpg');
     setRelativePath(nested, 'trip/day 1/a.jpg');
-    const paths = await api.stageFiles([loose, nested]);
+    setRelativePath(sibling, 'trip/b.jpg');
+    const handles = await api.fileHandles([loose, nested, sibling]);
 
     expect(harness.staged.map((s) => [s.url.searchParams.get('name'), s.body])).toEqual([
       ['note.txt', 'hello'],
       ['trip/day 1/a.jpg', 'jpeg bytes'],
+      ['trip/b.jpg', 'more bytes'],
     ]);
     expect(harness.staged.every((s) => s.url.searchParams.get('token') === 'secret')).toBe(true);
     const batches = new Set(harness.staged.map((s) => s.url.searchParams.get('batch')));
     expect(batches.size).toBe(1);
     const [batch] = [...batches];
-    expect(paths).toEqual([`/staging/${batch}/note.txt`, `/staging/${batch}/trip/day 1/a.jpg`]);
+    expect(handles).toEqual([`fh_${batch}_note.txt`, `fh_${batch}_trip`]);
   });
 
   it('explains a file the harness refused to stage', async () => {
     const api = connect();
-    await expect(api.stageFiles([new File(['x'], 'refused.bin')])).rejects.toMatchObject({
+    await expect(api.fileHandles([new File(['x'], 'refused.bin')])).rejects.toMatchObject({
       code: 'upload.stageFailed',
       params: { name: 'refused.bin' },
     });

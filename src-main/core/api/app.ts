@@ -3,10 +3,16 @@ import type { EventChannels, EventName } from '../../contract/channels';
 import type { SessionView } from '../../contract/views';
 import { createAuthSession, type AuthSession } from '../auth';
 import { loadConfig, type HakobuConfig, type LoadConfigOptions } from '../config';
+import { ChosenFiles } from '../files';
 import type { MediaServer, MediaUrlBuilder } from '../library';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets';
-import { toUserError, UserFacingError, type ContractHandlers } from './dispatch';
+import {
+  toUserError,
+  UserFacingError,
+  type BridgeHandlers,
+  type ContractHandlers,
+} from './dispatch';
 import { buildHandlers, EMPTY_TRANSFERS } from './handlers';
 import { createSessionServices, type SessionServices } from './session-services';
 import { configError, sessionView } from './views';
@@ -24,6 +30,10 @@ export interface HakobuAppOptions {
   log: Logger;
   /** How image URLs are written for this shell (hakobu-media:// by default). */
   mediaUrl?: MediaUrlBuilder;
+  /** The shell's native file or folder dialog: the paths chosen, or none when cancelled. */
+  showFileDialog?: (kind: 'files' | 'folder') => Promise<string[]>;
+  /** Only paths inside this folder can become file handles (the web harness's staging folder). */
+  chosenFilesWithin?: string;
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventChannels[E]) => void;
@@ -31,6 +41,10 @@ type Emit = <E extends EventName>(event: E, payload: EventChannels[E]) => void;
 /** Hakobu's core behind the contract: what Electron, the web harness and the CLI all drive. */
 export interface HakobuApp {
   handlers: ContractHandlers;
+  /** The preload-only channels: Electron's IPC wiring serves them, the harness never does. */
+  bridgeHandlers: BridgeHandlers;
+  /** What the user chose, by handle: shells register dropped, picked or staged paths here. */
+  files: ChosenFiles;
   /** Answers hakobu-media:// requests for the signed-in user (401 otherwise). */
   media: MediaServer;
   subscribe(emit: Emit): () => void;
@@ -52,6 +66,9 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     ...(options.configPath ? { configPath: options.configPath } : {}),
     ...(options.env ? { env: options.env } : {}),
   };
+  const files = new ChosenFiles(
+    options.chosenFilesWithin ? { within: options.chosenFilesWithin } : {},
+  );
   const listeners = new Set<Emit>();
   const emit: Emit = (event, payload) => listeners.forEach((listener) => listener(event, payload));
 
@@ -148,9 +165,14 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
   authSession?.onChange(() => void settle());
 
   const app: HakobuApp = {
+    bridgeHandlers: {
+      'files.register': async ({ paths }) => files.register(paths),
+    },
+    files,
     handlers: buildHandlers({
       options,
       configOptions,
+      files,
       auth: requireAuth,
       services: () => current,
       view,

@@ -1,5 +1,8 @@
+import type { z } from 'zod';
 import {
+  bridgeChannels,
   invokeChannels,
+  type BridgeChannelName,
   type Envelope,
   type InvokeChannelName,
   type InvokeResult,
@@ -13,6 +16,11 @@ export { UserFacingError };
 /** One handler per channel: what every shell (Electron IPC, web harness) calls after validation. */
 export type ContractHandlers = {
   [C in InvokeChannelName]: (...args: ValidatedArgs<C>) => Promise<InvokeResult<C>>;
+};
+
+/** The handlers of the preload-only channels (Electron wires them; the harness never does). */
+export type BridgeHandlers = {
+  [C in BridgeChannelName]: (...args: ValidatedArgs<C>) => Promise<InvokeResult<C>>;
 };
 
 /** True when a string names a channel of the contract (and not, say, "__proto__"). */
@@ -36,20 +44,45 @@ export function toUserError(error: unknown): UserError {
   };
 }
 
+type ChannelMap = Record<string, { args: z.ZodTuple }>;
+type AnyHandlers = Record<string, (...args: never[]) => Promise<unknown>>;
+
 /**
  * Validates a call from an untrusted renderer against the contract and runs its handler.
  * Never throws: the result travels in an envelope so the error code survives serialization.
  */
-export async function dispatchInvoke(
+export function dispatchInvoke(
   handlers: ContractHandlers,
   channel: unknown,
   rawArgs: readonly unknown[],
   onUnexpected: (error: unknown, channel: string) => void = () => {},
 ): Promise<Envelope<unknown>> {
-  if (!isInvokeChannel(channel)) {
+  return dispatch(invokeChannels, handlers, channel, rawArgs, onUnexpected);
+}
+
+/** dispatchInvoke for the preload-only channels, which only Electron's IPC wiring serves. */
+export function dispatchBridge(
+  handlers: BridgeHandlers,
+  channel: unknown,
+  rawArgs: readonly unknown[],
+  onUnexpected: (error: unknown, channel: string) => void = () => {},
+): Promise<Envelope<unknown>> {
+  return dispatch(bridgeChannels, handlers, channel, rawArgs, onUnexpected);
+}
+
+async function dispatch(
+  channels: ChannelMap,
+  handlers: AnyHandlers,
+  channel: unknown,
+  rawArgs: readonly unknown[],
+  onUnexpected: (error: unknown, channel: string) => void,
+): Promise<Envelope<unknown>> {
+  const entry =
+    typeof channel === 'string' && Object.hasOwn(channels, channel) ? channels[channel] : undefined;
+  if (typeof channel !== 'string' || !entry) {
     return { ok: false, error: { code: 'ipc.unknownChannel', message: 'Unknown request.' } };
   }
-  const parsed = invokeChannels[channel].args.safeParse(rawArgs);
+  const parsed = entry.args.safeParse(rawArgs);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     return {

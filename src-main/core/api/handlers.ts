@@ -2,6 +2,7 @@ import type { SessionView, TransfersSnapshot } from '../../contract/views';
 import type { AuthSession } from '../auth';
 import { loadConfig, saveUserConfig, formatConfigProblem, type LoadConfigOptions } from '../config';
 import { runDoctor, toDoctorReportView } from '../doctor';
+import type { ChosenFiles } from '../files';
 import type { HakobuAppOptions } from './app';
 import { UserFacingError, type ContractHandlers } from './dispatch';
 import type { SessionServices } from './session-services';
@@ -10,6 +11,7 @@ import { configError, settingsView } from './views';
 interface HandlerContext {
   options: HakobuAppOptions;
   configOptions: LoadConfigOptions;
+  files: ChosenFiles;
   auth(): AuthSession;
   services(): SessionServices | undefined;
   view(): SessionView;
@@ -63,10 +65,17 @@ export function buildHandlers(ctx: HandlerContext): ContractHandlers {
     'session.signOut': () => after(ctx.auth().signOut()),
 
     'transfers.snapshot': async () => ctx.services()?.transfers.snapshot() ?? EMPTY_TRANSFERS,
-    'transfers.enqueue': async ({ paths, location }) => {
+    'transfers.enqueue': async ({ handles, location }) => {
       const { transfers } = signedIn();
+      const paths = ctx.files.resolve(handles);
       await transfers.enqueue(paths, location ? { location } : {});
-      return transfers.snapshot();
+      return { snapshot: transfers.snapshot(), skippedLinks: 0 };
+    },
+    'files.choose': async ({ kind }) => {
+      if (!ctx.options.showFileDialog) {
+        throw new UserFacingError('upload.noDialog', 'This window cannot show a file dialog.');
+      }
+      return ctx.files.register(await ctx.options.showFileDialog(kind));
     },
     'transfers.pause': ({ ids }) => signedIn().transfers.pause(ids),
     'transfers.resume': ({ ids }) => signedIn().transfers.resume(ids),

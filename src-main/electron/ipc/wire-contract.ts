@@ -1,31 +1,64 @@
-import type { IpcMain, WebContents } from 'electron';
-import { invokeChannels, type EventChannels, type EventName } from '../../contract/channels';
-import { dispatchInvoke, type ContractHandlers } from '../../core/api/dispatch';
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import {
+  bridgeChannels,
+  invokeChannels,
+  type EventChannels,
+  type EventName,
+} from '../../contract/channels';
+import {
+  dispatchBridge,
+  dispatchInvoke,
+  type BridgeHandlers,
+  type ContractHandlers,
+} from '../../core/api/dispatch';
 import type { Logger } from '../../core/log/logger';
 import { isTrustedSender } from '../security/trusted-sender';
 
-/** Registers one ipcMain handler per contract channel; returns a function that removes them all. */
+/** What main serves over IPC: the page's contract and the preload's own channels. */
+export interface IpcHandlers {
+  contract: ContractHandlers;
+  bridge: BridgeHandlers;
+}
+
+/** Registers one ipcMain handler per channel (both maps); returns a function that removes them. */
 export function wireContract(
   ipcMain: IpcMain,
-  handlers: ContractHandlers,
+  handlers: IpcHandlers,
   ourContents: () => WebContents | undefined,
   log: Logger,
 ): () => void {
-  const channels = Object.keys(invokeChannels);
-  for (const channel of channels) {
-    ipcMain.handle(channel, (event, ...args: unknown[]) => {
+  const guarded =
+    (channel: string, run: (args: unknown[]) => Promise<unknown>) =>
+    (event: IpcMainInvokeEvent, ...args: unknown[]) => {
       if (!isTrustedSender(event, ourContents())) {
         log.warn(`refused ${channel} from an untrusted frame`, {
           url: event.senderFrame?.url ?? null,
         });
         return { ok: false, error: { code: 'ipc.forbidden', message: 'Request refused.' } };
       }
-      return dispatchInvoke(handlers, channel, args, (error) =>
-        log.error(`${channel} failed`, error),
-      );
-    });
+      return run(args);
+    };
+  const onUnexpected = (channel: string) => (error: unknown) =>
+    log.error(`${channel} failed`, error);
+  const contract = Object.keys(invokeChannels);
+  const bridge = Object.keys(bridgeChannels);
+  for (const channel of contract) {
+    ipcMain.handle(
+      channel,
+      guarded(channel, (args) =>
+        dispatchInvoke(handlers.contract, channel, args, onUnexpected(channel)),
+      ),
+    );
   }
-  return () => channels.forEach((channel) => ipcMain.removeHandler(channel));
+  for (const channel of bridge) {
+    ipcMain.handle(
+      channel,
+      guarded(channel, (args) =>
+        dispatchBridge(handlers.bridge, channel, args, onUnexpected(channel)),
+      ),
+    );
+  }
+  return () => [...contract, ...bridge].forEach((channel) => ipcMain.removeHandler(channel));
 }
 
 /** Sends a contract event to our window, if it is still there. */

@@ -3,7 +3,6 @@ import { useTranslation } from 'react-i18next';
 import type { LocationView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { useSettings } from '../../app/settings-context';
-import { relativePathOf } from '../../bridge/relative-paths';
 import { useToast } from '../../components/Toasts';
 import { errorText, toUserError } from '../../i18n/errors';
 import { useBrowse } from '../library/browse-context';
@@ -12,9 +11,9 @@ import { useTransfers } from '../transfers/transfers-context';
 import { captureDrop, collectDroppedFiles } from './collect-drop';
 import { DropOverlay } from './DropOverlay';
 import './upload.css';
-import { chunked, enqueuePaths } from './enqueue-paths';
+import { chunked } from './chunked';
 
-/** The most paths one 'transfers.enqueue' request takes (the contract's limit). */
+/** The most handles one 'transfers.enqueue' request takes (the contract's limit). */
 const ENQUEUE_LIMIT = 10_000;
 
 interface UploadState {
@@ -41,23 +40,28 @@ export function UploadProvider({ children }: { children: ReactNode }) {
   const fileInput = useRef<HTMLInputElement>(null);
   const folderInput = useRef<HTMLInputElement>(null);
 
-  const upload = useCallback(
-    async (files: readonly File[]) => {
-      if (files.length === 0) return;
+  // Files become handles first (the preload or the harness asks main), then one queued batch.
+  const enqueue = useCallback(
+    async (handlesOf: () => Promise<string[]>) => {
       if (!target) {
         notify('error', t('upload.noWritableLocation'));
         return;
       }
       setBusy(true);
       try {
-        const staged = await api.stageFiles(files);
-        const paths = enqueuePaths(
-          files.map((file, i) => ({ path: staged[i] ?? '', relativePath: relativePathOf(file) })),
-        ).filter(Boolean);
-        for (const chunk of chunked(paths, ENQUEUE_LIMIT)) {
-          apply(await api.invoke('transfers.enqueue', { paths: chunk, location: target.name }));
+        const handles = await handlesOf();
+        if (handles.length === 0) return;
+        let skippedLinks = 0;
+        for (const chunk of chunked(handles, ENQUEUE_LIMIT)) {
+          const result = await api.invoke('transfers.enqueue', {
+            handles: chunk,
+            location: target.name,
+          });
+          apply(result.snapshot);
+          skippedLinks += result.skippedLinks;
         }
-        notify('info', t('upload.queued', { count: paths.length, location: target.name }));
+        notify('info', t('upload.queued', { count: handles.length, location: target.name }));
+        if (skippedLinks > 0) notify('info', t('upload.linksSkipped', { count: skippedLinks }));
       } catch (error) {
         notify('error', errorText(i18n, toUserError(error)));
       } finally {
@@ -66,8 +70,20 @@ export function UploadProvider({ children }: { children: ReactNode }) {
     },
     [api, apply, i18n, notify, t, target],
   );
+  const upload = useCallback(
+    (files: readonly File[]) =>
+      files.length === 0 ? Promise.resolve() : enqueue(() => api.fileHandles(files)),
+    [api, enqueue],
+  );
 
   const electron = (appInfo?.shell ?? (window.hakobu ? 'electron' : 'web')) === 'electron';
+  // In Electron main shows its native dialog and answers with handles; the browser needs inputs.
+  const choose = (kind: 'files' | 'folder') => {
+    if (!electron) return (kind === 'files' ? fileInput : folderInput).current?.click();
+    void enqueue(async () =>
+      (await api.invoke('files.choose', { kind })).map((chosen) => chosen.handle),
+    );
+  };
   const onDrop = useCallback(
     (data: DataTransfer) => {
       // Electron's preload resolves a dropped folder to its path, so the top-level items suffice.
@@ -98,8 +114,8 @@ export function UploadProvider({ children }: { children: ReactNode }) {
   const value: UploadState = {
     target,
     busy,
-    pickFiles: () => fileInput.current?.click(),
-    pickFolder: () => folderInput.current?.click(),
+    pickFiles: () => choose('files'),
+    pickFolder: () => choose('folder'),
   };
   return (
     <UploadContext value={value}>

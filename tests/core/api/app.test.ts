@@ -44,6 +44,33 @@ afterAll(async () => {
   await la.dispose();
 });
 
+describe('files the renderer may upload', () => {
+  it('refuses an enqueue that names a path, or a handle main never gave, and uploads nothing', async () => {
+    const app = newApp();
+    await app.start();
+    await call(app, 'session.signIn', la.info.demoUser);
+    const secret = join(mkdtempSync(join(tmpdir(), 'hakobu-unchosen-')), 'id_rsa');
+    writeFileSync(secret, 'PRIVATE KEY');
+    for (const args of [
+      { paths: [secret] },
+      { handles: [secret] },
+      { handles: ['/etc/hostname'] },
+    ]) {
+      const refused = await dispatchInvoke(app.handlers, 'transfers.enqueue', [args]);
+      expect(refused).toMatchObject({ ok: false, error: { code: 'ipc.invalidArguments' } });
+    }
+    const forged = await dispatchInvoke(app.handlers, 'transfers.enqueue', [
+      { handles: ['fh_AAAAAAAAAAAAAAAAAAAAAA'] },
+    ]);
+    expect(forged).toMatchObject({ ok: false, error: { code: 'upload.unknownFile' } });
+    // The preload's channel is not part of what the page may call.
+    const register = await dispatchInvoke(app.handlers, 'files.register', [{ paths: [secret] }]);
+    expect(register).toMatchObject({ ok: false, error: { code: 'ipc.unknownChannel' } });
+    expect(app.services()?.transfers.snapshot().items).toEqual([]);
+    await call(app, 'session.signOut');
+  });
+});
+
 describe('the app behind the contract', () => {
   it('signs in, uploads a dropped folder, shows it in the library and restores the session', async () => {
     const app = newApp();
@@ -71,7 +98,8 @@ describe('the app behind the contract', () => {
       .toBuffer();
     writeFileSync(join(drop, '旅行', 'sea.png'), png);
     writeFileSync(join(drop, '旅行', 'notes.txt'), 'hello');
-    await call(app, 'transfers.enqueue', { paths: [join(drop, '旅行')] });
+    const chosen = app.files.register([join(drop, '旅行')]);
+    await call(app, 'transfers.enqueue', { handles: chosen.map((c) => c.handle) });
     await app.services()?.transfers.whenIdle();
     const snapshot = (await call(app, 'transfers.snapshot')) as {
       items: { key: string; state: string }[];

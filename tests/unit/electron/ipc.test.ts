@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { IpcMain, WebContents } from 'electron';
-import type { ContractHandlers } from '../../../src-main/core/api/dispatch';
+import type { BridgeHandlers, ContractHandlers } from '../../../src-main/core/api/dispatch';
+import { ChosenFiles } from '../../../src-main/core/files';
 import { createLogger } from '../../../src-main/core/log/logger';
 import { wireContract } from '../../../src-main/electron/ipc/wire-contract';
 import { MockIpcMain, MockWebContents, MockWebFrameMain } from '../../mocks/electron';
@@ -11,9 +12,16 @@ function setup() {
   const signIn = vi.fn(async () => ({ status: 'signedOut', keychain: 'available' }) as const);
   const warnings: string[] = [];
   const log = createLogger((level, message) => level === 'warn' && warnings.push(message));
-  const handlers = { 'session.signIn': signIn } as unknown as ContractHandlers;
-  wireContract(ipcMain as unknown as IpcMain, handlers, () => ours as unknown as WebContents, log);
-  return { ipcMain, ours, signIn, warnings };
+  const files = new ChosenFiles({ platform: 'linux' });
+  const contract = { 'session.signIn': signIn } as unknown as ContractHandlers;
+  const bridge: BridgeHandlers = { 'files.register': async ({ paths }) => files.register(paths) };
+  wireContract(
+    ipcMain as unknown as IpcMain,
+    { contract, bridge },
+    () => ours as unknown as WebContents,
+    log,
+  );
+  return { ipcMain, ours, signIn, warnings, files };
 }
 
 const credentials = { username: 'demo@hakobu.example', password: 'pw' };
@@ -69,13 +77,39 @@ describe('IPC wiring', () => {
     const ipcMain = new MockIpcMain();
     const dispose = wireContract(
       ipcMain as unknown as IpcMain,
-      {} as ContractHandlers,
+      { contract: {} as ContractHandlers, bridge: {} as BridgeHandlers },
       () => undefined,
       createLogger(() => {}),
     );
-    const { invokeChannels } = await import('../../../src-main/contract/channels');
-    expect([...ipcMain.handlers.keys()].sort()).toEqual(Object.keys(invokeChannels).sort());
+    const { bridgeChannels, invokeChannels } = await import('../../../src-main/contract/channels');
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(
+      [...Object.keys(invokeChannels), ...Object.keys(bridgeChannels)].sort(),
+    );
     dispose();
     expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('gives the preload opaque handles for the paths of dropped files, and main resolves them', async () => {
+    const { ipcMain, ours, files } = setup();
+    const result = (await ipcMain.invoke('files.register', ours, ours.mainFrame, {
+      paths: ['/home/hana/trip', '/home/hana/notes.txt'],
+    })) as { ok: true; value: { handle: string; name: string }[] };
+    expect(result.ok).toBe(true);
+    expect(result.value.map((chosen) => chosen.name)).toEqual(['trip', 'notes.txt']);
+    expect(JSON.stringify(result.value)).not.toContain('/home/hana');
+    expect(files.resolve(result.value.map((chosen) => chosen.handle))).toEqual([
+      '/home/hana/trip',
+      '/home/hana/notes.txt',
+    ]);
+  });
+
+  it('refuses to register paths for another window', async () => {
+    const { ipcMain, files } = setup();
+    const other = new MockWebContents();
+    const result = await ipcMain.invoke('files.register', other, other.mainFrame, {
+      paths: ['/home/hana/.ssh/id_rsa'],
+    });
+    expect(result).toMatchObject({ ok: false, error: { code: 'ipc.forbidden' } });
+    expect(() => files.resolve(['fh_AAAAAAAAAAAAAAAAAAAAAA'])).toThrow();
   });
 });

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { ChosenFiles } from '../../../src-main/core/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import type { ContractHandlers } from '../../../src-main/core/api/dispatch';
@@ -9,12 +10,14 @@ import { startWebHarness, type RunningHarness } from '../../../src-main/web-harn
 
 let harness: RunningHarness;
 let stagingDir: string;
+let files: ChosenFiles;
 const emitters: ((event: 'app.command', payload: { command: 'openSettings' }) => void)[] = [];
 
 beforeAll(async () => {
   const rendererDir = mkdtempSync(join(tmpdir(), 'hakobu-harness-renderer-'));
   writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Hakobu</title>');
   stagingDir = mkdtempSync(join(tmpdir(), 'hakobu-harness-staging-'));
+  files = new ChosenFiles({ within: stagingDir });
   const handlers = {
     'app.info': async () => ({
       version: '0.1.0',
@@ -27,6 +30,7 @@ beforeAll(async () => {
     port: 0,
     rendererDir,
     stagingDir,
+    files,
     handlers,
     serveMedia: async (request) => new Response(`media:${request.relativePath}`),
     events: { subscribe: (emit) => (emitters.push(emit), () => {}) },
@@ -52,7 +56,10 @@ describe('web harness', () => {
     const page = await fetch(harness.url);
     expect(page.status).toBe(200);
     expect(page.headers.get('content-security-policy')).toContain("script-src 'self'");
-    expect(page.headers.get('set-cookie')).toMatch(/HttpOnly; SameSite=Strict/);
+    const port = new URL(harness.origin).port;
+    expect(page.headers.get('set-cookie')).toMatch(
+      new RegExp(`^hakobu_harness_${port}=.*HttpOnly; SameSite=Strict`),
+    );
   });
 
   it('refuses a WebSocket without the secret or from another origin', async () => {
@@ -95,13 +102,16 @@ describe('web harness', () => {
     ws.close();
   });
 
-  it('stages a file from a dropped folder and returns the folder to enqueue', async () => {
+  it('stages a file from a dropped folder and returns a handle for the folder, not its path', async () => {
     const res = await fetch(
       `${harness.origin}/stage?token=${token()}&name=${encodeURIComponent('旅行/day 1/富士山.jpg')}`,
       { method: 'PUT', body: 'jpeg-bytes', headers: { origin: harness.origin } },
     );
     expect(res.status).toBe(200);
-    const { path } = (await res.json()) as { path: string };
+    const body = (await res.json()) as { handle: string };
+    expect(Object.keys(body)).toEqual(['handle']);
+    expect(body.handle).not.toContain(stagingDir);
+    const [path = ''] = files.resolve([body.handle]);
     expect(relative(stagingDir, path).split('/').slice(1)).toEqual(['旅行']);
     expect(readFileSync(join(path, 'day 1', '富士山.jpg'), 'utf8')).toBe('jpeg-bytes');
   });
@@ -111,13 +121,14 @@ describe('web harness', () => {
     const put = async (name: string) => {
       const res = await fetch(
         `${harness.origin}/stage?token=${token()}&batch=${batch}&name=${encodeURIComponent(name)}`,
-        { method: 'PUT', body: name },
+        { method: 'PUT', body: name, headers: { origin: harness.origin } },
       );
-      return ((await res.json()) as { path: string }).path;
+      return ((await res.json()) as { handle: string }).handle;
     };
     const [a, b] = [await put('trip/a.jpg'), await put('trip/day 2/b.jpg')];
     expect(a).toBe(b);
-    expect(readFileSync(join(b, 'day 2', 'b.jpg'), 'utf8')).toBe('trip/day 2/b.jpg');
+    const [folder = ''] = files.resolve([b]);
+    expect(readFileSync(join(folder, 'day 2', 'b.jpg'), 'utf8')).toBe('trip/day 2/b.jpg');
   });
 
   it.each(['../escape.txt', 'a/../../b', '/abs', 'a\\..\\b', ''])(
@@ -125,10 +136,7 @@ describe('web harness', () => {
     async (name) => {
       const res = await fetch(
         `${harness.origin}/stage?token=${token()}&name=${encodeURIComponent(name)}`,
-        {
-          method: 'PUT',
-          body: 'x',
-        },
+        { method: 'PUT', body: 'x', headers: { origin: harness.origin } },
       );
       expect(res.status).toBe(400);
     },
