@@ -1,7 +1,7 @@
 import { DeleteObjectCommand, DeleteObjectsCommand } from '@aws-sdk/client-s3';
 import { fromS3Code, LibraryError, toLibraryError, type S3ErrorContext } from './errors';
-import { isKeyInside } from './keys';
-import { findLocation, outsideLocation, type ResolvedLocation } from './locations';
+import { keyRefusal } from './key-guard';
+import { findLocation, type ResolvedLocation } from './locations';
 import type { LibraryS3 } from './s3-access';
 
 /** S3 deletes at most this many keys per DeleteObjects request. */
@@ -126,8 +126,8 @@ async function deleteOne(
 
 /**
  * Deletes objects from a readwrite location, in DeleteObjects batches of at most 1,000 keys.
- * A read location is refused as a whole; a key outside the location's prefix, or one S3 would
- * not delete, is reported on its own while the others go ahead.
+ * A read location is refused as a whole; a key outside the location's prefix or with a "." or
+ * ".." segment, or one S3 would not delete, is reported on its own while the others go ahead.
  */
 export async function deleteObjects(
   deps: DeleteDeps,
@@ -138,9 +138,9 @@ export async function deleteObjects(
   const keys = [...new Set(request.keys)];
   const result: DeleteResult = { deleted: [], failed: [] };
   const inside = keys.filter((key) => {
-    if (isKeyInside(location.prefix, key)) return true;
-    result.failed.push(failure(key, outsideLocation(location, key)));
-    return false;
+    const refusal = keyRefusal(location, key);
+    if (refusal) result.failed.push(failure(key, refusal));
+    return !refusal;
   });
   const report = () =>
     request.onProgress?.(result.deleted.length + result.failed.length, keys.length);

@@ -6,9 +6,10 @@ import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import { LibraryError, toLibraryError } from './errors';
-import { isKeyInside, objectName } from './keys';
+import { keyRefusal } from './key-guard';
+import { objectName } from './keys';
 import { claimFreeName, safeLocalName } from './local-names';
-import { findLocation, outsideLocation, type ResolvedLocation } from './locations';
+import { findLocation, type ResolvedLocation } from './locations';
 import { missingOrDenied } from './missing-or-denied';
 import type { LibraryS3 } from './s3-access';
 
@@ -65,7 +66,8 @@ export async function downloadObject(
   request: DownloadRequest,
 ): Promise<string> {
   const location = findLocation(deps.locations, request.location);
-  if (!isKeyInside(location.prefix, request.key)) throw outsideLocation(location, request.key);
+  const refusal = keyRefusal(location, request.key);
+  if (refusal) throw refusal;
   const name = safeLocalName(request.fileName ?? objectName(request.key));
   const s3Context = {
     bucket: location.bucket,

@@ -66,6 +66,14 @@ export function isKeyInside(prefix: string, key: string): boolean {
 }
 
 /**
+ * True when a path has a "." or ".." segment, with "/" or "\\" as the separator: a proxy or SDK
+ * on the way to S3 may resolve it, so `<prefix>a/../../other/x` could name another user's object.
+ */
+export function hasDotSegment(relativePath: string): boolean {
+  return relativePath.split(/[/\\]/).some((s) => s === '.' || s === '..');
+}
+
+/**
  * Normalizes a folder path for listing: "" for the root, else ending in "/". Refuses "." and ".."
  * segments, which proxies on the way to S3 may resolve; empty segments ("a//b/") stay allowed,
  * since such keys exist and S3 lists them as folders.
