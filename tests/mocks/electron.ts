@@ -79,7 +79,7 @@ export function createElectronModule() {
     requestSingleInstanceLock: () => true,
     enableSandbox: () => void (electron.calls.enableSandbox += 1),
     quit: () => void (electron.calls.quit += 1),
-    exit: () => {},
+    exit: (code = 0) => void electron.calls.exit.push(code),
     getPath: (name: string) => `/tmp/hakobu-electron-mock/${name}`,
     getLocale: () => 'ja',
     getVersion: () => '0.0.0-mock',
@@ -87,7 +87,12 @@ export function createElectronModule() {
   });
   const permissionHandlers: ((...args: unknown[]) => unknown)[] = [];
   const electron = {
-    calls: { enableSandbox: 0, quit: 0, privilegedSchemesBeforeReady: [] as unknown[] },
+    calls: {
+      enableSandbox: 0,
+      quit: 0,
+      exit: [] as number[],
+      privilegedSchemesBeforeReady: [] as unknown[],
+    },
     app,
     protocol: Object.assign(new MockProtocol(), {
       registerSchemesAsPrivileged: (schemes: unknown[]) =>
