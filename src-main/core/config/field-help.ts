@@ -6,6 +6,12 @@ export interface FieldHelp {
 
 // Keyed by path with array indices as "*". Fields with a rule of their own (IDs, bucket, prefix...)
 // still need an entry here for the case where the value is not even a string.
+const ENDPOINT_HELP: FieldHelp = {
+  expect:
+    'an https:// address under amazonaws.com (or amazonaws.com.cn), or an address on this computer',
+  fix: 'Remove it to use AWS itself, or set it to an address such as "http://127.0.0.1:4566" for a local stand-in.',
+};
+
 const HELP: Record<string, FieldHelp> = {
   region: {
     expect: 'an AWS region code in quotes, such as "ap-northeast-1"',
@@ -29,20 +35,11 @@ const HELP: Record<string, FieldHelp> = {
   },
   endpoints: {
     expect: 'an object such as {"s3": "http://127.0.0.1:4566"}',
-    fix: 'Remove endpoints to use AWS itself; set it only to point Hakobu at a local stand-in.',
+    fix: 'Remove endpoints to use AWS itself; set it only for an AWS VPC or FIPS endpoint, or to point Hakobu at a stand-in on this computer.',
   },
-  'endpoints.cognitoIdp': {
-    expect: 'an http:// or https:// URL in quotes',
-    fix: 'Set it to an address such as "http://127.0.0.1:4566", or remove it to use AWS itself.',
-  },
-  'endpoints.cognitoIdentity': {
-    expect: 'an http:// or https:// URL in quotes',
-    fix: 'Set it to an address such as "http://127.0.0.1:4566", or remove it to use AWS itself.',
-  },
-  'endpoints.s3': {
-    expect: 'an http:// or https:// URL in quotes',
-    fix: 'Set it to an address such as "http://127.0.0.1:4566", or remove it to use AWS itself.',
-  },
+  'endpoints.cognitoIdp': ENDPOINT_HELP,
+  'endpoints.cognitoIdentity': ENDPOINT_HELP,
+  'endpoints.s3': ENDPOINT_HELP,
   locations: {
     expect: 'a list of locations, such as [{"name": "Photos", "bucket": "my-bucket"}]',
     fix: 'Add at least one location with a name and a bucket.',

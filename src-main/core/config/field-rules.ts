@@ -108,23 +108,6 @@ export function checkIdentityPoolId(value: string, field: string): Finding | nul
   };
 }
 
-/** Checks an endpoint override: an http(s) URL, used to point Hakobu at a local stand-in. */
-export function checkEndpoint(value: string, field: string): Finding | null {
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
-  if (url && (url.protocol === 'http:' || url.protocol === 'https:') && !url.username) return null;
-  return {
-    code: 'CONFIG_ENDPOINT_INVALID',
-    message: `${field} ${showValue(value)} is not an http:// or https:// URL.`,
-    fix: `Set it to a full address such as "http://127.0.0.1:4566", or remove it to use AWS itself.`,
-    params: { value },
-  };
-}
-
 /** Checks an S3 bucket name or access point ARN, with hints for the usual copy-paste mistakes. */
 export function checkBucket(value: string, field: string): Finding | null {
   if (ACCESS_POINT_ARN_RE.test(value)) return null;

@@ -2,7 +2,6 @@ import { z } from 'zod';
 import {
   checkBucket,
   checkClientId,
-  checkEndpoint,
   checkIdentityPoolId,
   checkLocationName,
   checkPoolRegion,
@@ -14,6 +13,7 @@ import {
   OWN_FOLDER_PREFIX,
   userPoolRegion,
 } from './field-rules';
+import { checkEndpoint } from './endpoint-rule';
 import type { Finding } from './problems';
 
 /** A field rule: explains a bad value, naming the field the way the user wrote it. */
