@@ -3,6 +3,7 @@
 import { build, type BuildOptions } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
+import { releaseDefine } from './release-define';
 
 // Native addons and Electron itself are loaded at run time, never bundled.
 const external = ['electron', 'keytar', 'sharp'];
@@ -15,6 +16,7 @@ const common: BuildOptions = {
   external,
   logLevel: 'warning',
   legalComments: 'none',
+  define: releaseDefine(),
 };
 
 const bundles: BuildOptions[] = [

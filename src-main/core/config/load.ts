@@ -2,6 +2,7 @@ import { problemsFromIssues } from './issues';
 import { unknownKeyWarnings } from './key-paths';
 import {
   getPath,
+  isManagedOnly,
   mergeLayers,
   settingPathOf,
   type ParsedLayer,
@@ -25,6 +26,11 @@ export interface LoadConfigOptions {
   configPath?: string;
   env?: ConfigEnv;
   platform?: NodeJS.Platform;
+  /**
+   * Whether HAKOBU_MANAGED_CONFIG may move the managed file (default true). A shell that knows it
+   * is installed (Electron's app.isPackaged) passes false; release bundles ignore it regardless.
+   */
+  allowManagedOverride?: boolean;
 }
 
 /** A file the loader considered, and whether it was there. */
@@ -57,7 +63,8 @@ export function configSources(options: LoadConfigOptions): ConfigSource[] {
     sources.push({ kind: 'env', path: env.HAKOBU_CONFIG, namedBy: 'HAKOBU_CONFIG' });
   }
   sources.push({ kind: 'user', path: options.userConfigPath });
-  sources.push({ kind: 'managed', path: managedConfigPath(env, options.platform) });
+  const managed = managedConfigPath(env, options.platform, options.allowManagedOverride);
+  sources.push({ kind: 'managed', path: managed });
   return sources;
 }
 
@@ -71,6 +78,19 @@ function parseLayer(source: ConfigSource, data: Record<string, unknown>) {
   return { layer: undefined, errors };
 }
 
+function lockedOverrideWarning(path: string, mine: unknown, theirs: unknown, managedFile: string) {
+  const message =
+    theirs === undefined && isManagedOnly(path)
+      ? `${path} is set to ${showValue(mine)} here, but on this computer only ${managedFile} may set endpoints (they decide where sign-in tokens are sent), so this value is ignored and Hakobu uses AWS itself.`
+      : `${path} is set to ${showValue(mine)} here, but it is locked to ${showValue(theirs)} by ${managedFile}, so this value is ignored.`;
+  return {
+    code: 'CONFIG_LOCKED_KEY_IGNORED' as const,
+    message,
+    fix: `Remove ${path} from this file; ask your IT administrator if you need a different value.`,
+    params: { field: path, managedFile },
+  };
+}
+
 function lockedOverrideWarnings(layers: readonly ParsedLayer[], origins: SettingOrigins) {
   const warnings: ConfigProblem[] = [];
   const managed = layers.find((l) => l.source.kind === 'managed');
@@ -82,12 +102,7 @@ function lockedOverrideWarnings(layers: readonly ParsedLayer[], origins: Setting
       const theirs = getPath(managed.data, path);
       if (!origin.locked || mine === undefined || JSON.stringify(mine) === JSON.stringify(theirs))
         continue;
-      const finding = {
-        code: 'CONFIG_LOCKED_KEY_IGNORED' as const,
-        message: `${path} is set to ${showValue(mine)} here, but it is locked to ${showValue(theirs)} by ${managed.source.path}, so this value is ignored.`,
-        fix: `Remove ${path} from this file; ask your IT administrator if you need a different value.`,
-        params: { field: path, managedFile: managed.source.path },
-      };
+      const finding = lockedOverrideWarning(path, mine, theirs, managed.source.path);
       warnings.push(problemFrom(finding, { file: layer.source.path, field: path }, 'warning'));
     }
   }

@@ -47,6 +47,17 @@ export function setPath(object: Record<string, unknown>, path: string, value: un
 }
 
 /**
+ * Groups only the managed file may set once it exists, even the keys it leaves out: the endpoints
+ * decide where the user's tokens go, so a user file must not point them elsewhere on a managed machine.
+ */
+export const MANAGED_ONLY_GROUPS: readonly string[] = ['endpoints'];
+
+/** True for a setting path inside a MANAGED_ONLY_GROUPS group ("endpoints.s3"). */
+export function isManagedOnly(path: string): boolean {
+  return MANAGED_ONLY_GROUPS.some((group) => path === group || path.startsWith(`${group}.`));
+}
+
+/**
  * Merges layers given lowest precedence first. Objects merge per key and arrays are replaced, so
  * each setting path takes its value from the highest layer that sets it.
  */
@@ -56,9 +67,13 @@ export function mergeLayers(layers: readonly ParsedLayer[]): {
 } {
   const merged: Record<string, unknown> = {};
   const origins: SettingOrigins = {};
+  const managed = layers.find((layer) => layer.source.kind === 'managed');
   for (const path of SETTING_PATHS) {
-    let origin: SettingOrigin = { source: 'default', file: null, locked: false };
-    for (const layer of layers) {
+    const lockedByManaged = managed !== undefined && isManagedOnly(path);
+    let origin: SettingOrigin = lockedByManaged
+      ? { source: 'managed', file: managed.source.path, locked: true }
+      : { source: 'default', file: null, locked: false };
+    for (const layer of lockedByManaged ? [managed] : layers) {
       const value = getPath(layer.data, path);
       if (value === undefined) continue;
       setPath(merged, path, value);

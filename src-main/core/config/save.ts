@@ -1,10 +1,12 @@
+import { dirname } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic';
+import { ensurePrivateDirSync } from '../fs/private-dir';
 import { displayPath } from './field-help';
 import { SETTING_PATHS } from './key-paths';
 import { loadConfigWith, type ConfigLoadResult, type LoadConfigOptions } from './load';
-import { getPath, setPath } from './merge';
+import { getPath, isManagedOnly, setPath } from './merge';
 import { managedConfigPath } from './paths';
-import { problemFrom, showValue, type ConfigProblem } from './problems';
+import { problemFrom, showValue, type ConfigProblem, type Finding } from './problems';
 import { readConfigSource } from './read-source';
 
 /**
@@ -47,6 +49,32 @@ function flattenPatch(patch: UserSettingsPatch, file: string) {
   return { changes, errors };
 }
 
+/**
+ * Why the managed file forbids setting `path` to `value`: 'unchanged' when it already holds that
+ * value, undefined when the change is the user's to make.
+ */
+function lockedChange(
+  managed: Record<string, unknown>,
+  managedFile: string,
+  path: string,
+  value: unknown,
+): Finding | 'unchanged' | undefined {
+  const lockedValue = getPath(managed, path);
+  if (lockedValue === undefined && !isManagedOnly(path)) return undefined;
+  if (JSON.stringify(lockedValue) === JSON.stringify(value)) return 'unchanged';
+  // Removing a value the managed file overrides anyway is always allowed: it only tidies up.
+  if (lockedValue === undefined && value === null) return undefined;
+  return {
+    code: 'CONFIG_LOCKED_KEY',
+    message:
+      lockedValue === undefined
+        ? `${path} can be set only by ${managedFile} on this computer (endpoints decide where sign-in tokens are sent), so it cannot be changed.`
+        : `${path} is locked to ${showValue(lockedValue)} by ${managedFile}, so it cannot be changed.`,
+    fix: 'Ask your IT administrator if you need a different value.',
+    params: { field: path, managedFile },
+  };
+}
+
 const problemKey = (p: ConfigProblem) => `${p.code}|${p.file ?? ''}|${p.field ?? ''}`;
 
 /**
@@ -57,7 +85,11 @@ export function saveUserConfig(
   options: LoadConfigOptions & { patch: UserSettingsPatch },
 ): ConfigSaveResult {
   const userFile = options.userConfigPath;
-  const managedFile = managedConfigPath(options.env ?? process.env, options.platform);
+  const managedFile = managedConfigPath(
+    options.env ?? process.env,
+    options.platform,
+    options.allowManagedOverride,
+  );
   const managed = readConfigSource({ kind: 'managed', path: managedFile });
   // Without the managed file we cannot know what IT locked, so nothing may be saved.
   if (managed.status === 'error') return { ok: false, errors: [managed.problem] };
@@ -67,16 +99,11 @@ export function saveUserConfig(
   const { changes, errors } = flattenPatch(options.patch, userFile);
   const next: Record<string, unknown> = structuredClone(user.status === 'ok' ? user.data : {});
   for (const [path, value] of changes) {
-    const lockedValue = managed.status === 'ok' ? getPath(managed.data, path) : undefined;
-    if (lockedValue !== undefined) {
-      if (JSON.stringify(lockedValue) === JSON.stringify(value)) continue;
-      const finding = {
-        code: 'CONFIG_LOCKED_KEY' as const,
-        message: `${path} is locked to ${showValue(lockedValue)} by ${managedFile}, so it cannot be changed.`,
-        fix: 'Ask your IT administrator if you need a different value.',
-        params: { field: path, managedFile },
-      };
-      errors.push(problemFrom(finding, { file: userFile, field: path }));
+    const locked =
+      managed.status === 'ok' ? lockedChange(managed.data, managedFile, path, value) : undefined;
+    if (locked === 'unchanged') continue;
+    if (locked) {
+      errors.push(problemFrom(locked, { file: userFile, field: path }));
       continue;
     }
     if (value === null) removePath(next, path);
@@ -93,6 +120,8 @@ export function saveUserConfig(
   }
 
   try {
+    // The folder holds the user's settings (and beside them the journal): private, whoever made it.
+    ensurePrivateDirSync(dirname(userFile));
     writeFileAtomic(userFile, `${JSON.stringify(next, null, 2)}\n`);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? String(error);
