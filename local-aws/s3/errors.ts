@@ -78,6 +78,27 @@ export const preconditionFailed = (condition: string) =>
     { Condition: condition },
   );
 
+/**
+ * 409 ConditionalRequestConflict: the key was written or deleted while a conditional write was in
+ * flight. S3 tells the client to retry (PutObject) or to start the multipart upload over.
+ */
+export const conditionalRequestConflict = (key: string, condition: string) =>
+  new AwsError(
+    'ConditionalRequestConflict',
+    'The conditional request cannot succeed due to a conflicting operation against this resource.',
+    409,
+    { Condition: condition, Key: key },
+  );
+
+/** 501 NotImplemented for a conditional-write header in a form S3 does not accept on writes. */
+export const unsupportedWriteCondition = (headerName: string, additionalMessage: string) =>
+  new AwsError(
+    'NotImplemented',
+    'A header you provided implies functionality that is not implemented',
+    501,
+    { Header: headerName, additionalMessage },
+  );
+
 /** 304 Not Modified travels as an error so that no body is written; S3 sends no XML for it. */
 export const notModified = () => new AwsError('NotModified', 'Not Modified', 304);
 

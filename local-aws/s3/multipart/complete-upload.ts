@@ -10,7 +10,7 @@ import {
   noSuchUpload,
 } from '../errors';
 import { readVerifiedSmallBody } from '../integrity/small-body';
-import { checkWriteConditions } from '../objects/conditions';
+import { beginConditionalWrite, type WriteGuard } from '../objects/conditional-write';
 import { quoteEtag, unquoteEtag } from '../objects/object-headers';
 import { wholeSeconds } from '../objects/put-object';
 import { header, type BucketRequest } from '../request';
@@ -97,9 +97,22 @@ async function objectChecksum(
   return { algorithm, type, value };
 }
 
-/** CompleteMultipartUpload: checks the part list, then turns the parts into the object. */
+/**
+ * CompleteMultipartUpload: checks the part list, then turns the parts into the object. A failed
+ * precondition (412) keeps the upload, so the client can still complete it otherwise or abort it;
+ * a conflict (409) ends it, since S3 tells the client to start the upload over.
+ */
 export async function completeMultipartUpload(r: BucketRequest): Promise<void> {
   const upload = findUpload(r);
+  const guard = beginConditionalWrite(r);
+  try {
+    await complete(r, upload, guard);
+  } finally {
+    guard.end();
+  }
+}
+
+async function complete(r: BucketRequest, upload: UploadRecord, guard: WriteGuard): Promise<void> {
   const body = await readVerifiedSmallBody(r, { flexibleChecksums: false });
   if (body.length === 0) throw malformedXml();
   const listed = parseXmlBody(body, CompleteRequest).CompleteMultipartUpload.Part;
@@ -111,7 +124,6 @@ export async function completeMultipartUpload(r: BucketRequest): Promise<void> {
       `The provided 'x-amz-mp-object-size' header value "${announced}" does not match what was computed: "${size}"`,
     );
   }
-  checkWriteConditions(r.req, r.key, r.storage.objects.get(r.key));
   const segments: Segment[] = parts.map((p) => ({
     file: p.file,
     size: p.size,
@@ -121,6 +133,12 @@ export async function completeMultipartUpload(r: BucketRequest): Promise<void> {
   const checksum = await objectChecksum(r, upload, segments);
   // Reading a full-object checksum yields to other requests: the upload may be gone by now.
   if (!r.storage.uploads.get(upload.uploadId)) throw noSuchUpload(upload.uploadId);
+  try {
+    guard.confirm();
+  } catch (error) {
+    r.storage.uploads.remove(upload.uploadId);
+    throw error;
+  }
   const etag = multipartEtag(parts.map((p) => p.etag));
   r.storage.objects.put({
     contentType: upload.contentType,

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { noSuchKey, notImplemented, notModified, preconditionFailed } from '../errors';
+import { notModified, preconditionFailed } from '../errors';
 import { header } from '../request';
 import type { ObjectRecord } from '../storage/records';
 import { unquoteEtag } from './object-headers';
@@ -38,26 +38,5 @@ export function checkReadConditions(req: IncomingMessage, record: ObjectRecord):
   } else {
     const since = dateSeconds(header(req, 'if-modified-since'));
     if (since !== undefined && modified <= since) throw notModified();
-  }
-}
-
-/**
- * Applies conditional-write headers (PutObject, CompleteMultipartUpload): If-None-Match: * refuses
- * to overwrite, If-Match only overwrites the named version.
- */
-export function checkWriteConditions(
-  req: IncomingMessage,
-  key: string,
-  existing: ObjectRecord | undefined,
-): void {
-  const ifNoneMatch = header(req, 'if-none-match');
-  if (ifNoneMatch !== undefined) {
-    if (ifNoneMatch.trim() !== '*') throw notImplemented('If-None-Match');
-    if (existing) throw preconditionFailed('If-None-Match');
-  }
-  const ifMatch = header(req, 'if-match');
-  if (ifMatch !== undefined) {
-    if (!existing) throw noSuchKey(key);
-    if (!etagListMatches(ifMatch, existing.etag)) throw preconditionFailed('If-Match');
   }
 }

@@ -1,29 +1,38 @@
-import { rm } from 'node:fs/promises';
 import { checksumHeaderName } from '../checksums';
 import { receiveVerifiedBody } from '../integrity/verified-body';
 import type { BucketRequest } from '../request';
 import { sendEmpty } from '../respond';
 import { attributesFromRequest } from './attributes';
-import { checkWriteConditions } from './conditions';
+import { beginConditionalWrite, type WriteGuard } from './conditional-write';
 import { quoteEtag } from './object-headers';
 
 /** S3 keeps Last-Modified in whole seconds. */
 export const wholeSeconds = (epochMs: number) => Math.floor(epochMs / 1000) * 1000;
 
-/** PutObject: streams the body to disk, verifies it, then replaces the key atomically. */
+/**
+ * PutObject: streams the body to disk, verifies it, then replaces the key atomically. A conditional
+ * put is checked before its body is read, and confirmed in the same step as the replacement.
+ */
 export async function putObject(r: BucketRequest): Promise<void> {
+  const guard = beginConditionalWrite(r);
+  try {
+    await store(r, guard);
+  } finally {
+    guard.end();
+  }
+}
+
+async function store(r: BucketRequest, guard: WriteGuard): Promise<void> {
   const { objects, blobs } = r.storage;
-  checkWriteConditions(r.req, r.key, objects.get(r.key));
   const attributes = attributesFromRequest(r.req);
   const { body, claimed } = await receiveVerifiedBody(r);
+  const file = await blobs.adopt(body.tempPath);
   try {
-    // Checked again: another writer may have won while this body streamed in.
-    checkWriteConditions(r.req, r.key, objects.get(r.key));
+    guard.confirm();
   } catch (error) {
-    await rm(body.tempPath, { force: true });
+    blobs.discard(file);
     throw error;
   }
-  const file = await blobs.adopt(body.tempPath);
   const etag = body.md5.toString('hex');
   const checksum = claimed && { ...claimed, type: 'FULL_OBJECT' as const };
   objects.put({

@@ -6,6 +6,13 @@ import type { BlobStore } from './blob-store';
 import { KeyIndex } from './key-order';
 import { ObjectRecord } from './records';
 
+/** Whether a key has been put or deleted since the watch began. */
+export interface KeyWatch {
+  readonly changed: boolean;
+  /** Ends the watch; the table forgets it. */
+  stop(): void;
+}
+
 /**
  * The objects of one bucket: one JSON record per key on disk (named by the key's SHA-256, since
  * keys may be 1,024 bytes of anything), mirrored in memory with a sorted key index for listing.
@@ -13,6 +20,7 @@ import { ObjectRecord } from './records';
 export class ObjectTable {
   readonly index = new KeyIndex();
   private readonly records = new Map<string, ObjectRecord>();
+  private readonly watches = new Map<string, Set<{ changed: boolean }>>();
 
   constructor(
     private readonly dir: string,
@@ -40,9 +48,34 @@ export class ObjectTable {
     return this.records.get(key);
   }
 
+  /**
+   * Starts noting every put and delete of one key, so that a conditional write in flight can tell
+   * that another write or a delete overtook it. Costs nothing for keys nobody watches.
+   */
+  watch(key: string): KeyWatch {
+    const mark = { changed: false };
+    let marks = this.watches.get(key);
+    if (!marks) {
+      marks = new Set();
+      this.watches.set(key, marks);
+    }
+    marks.add(mark);
+    const watching = marks;
+    return {
+      get changed() {
+        return mark.changed;
+      },
+      stop: () => {
+        watching.delete(mark);
+        if (watching.size === 0 && this.watches.get(key) === watching) this.watches.delete(key);
+      },
+    };
+  }
+
   /** Writes a record (replacing any previous object under the key) and releases the old bytes. */
   put(record: ObjectRecord): void {
     writeFileAtomic(this.pathFor(record.key), JSON.stringify(record));
+    this.touched(record.key);
     const previous = this.records.get(record.key);
     this.remember(record);
     if (previous) for (const s of previous.segments) this.blobs.release(s.file);
@@ -53,9 +86,15 @@ export class ObjectTable {
     const previous = this.records.get(key);
     if (!previous) return;
     rmSync(this.pathFor(key), { force: true });
+    this.touched(key);
     this.records.delete(key);
     this.index.remove(key);
     for (const s of previous.segments) this.blobs.release(s.file);
+  }
+
+  private touched(key: string): void {
+    const marks = this.watches.get(key);
+    if (marks) for (const mark of marks) mark.changed = true;
   }
 
   private remember(record: ObjectRecord): void {
