@@ -2,6 +2,7 @@ import { TOTP, URI } from 'otpauth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { KeytarSecretStore, signInAccount } from '../../src-main/core/secrets';
 import { latestCode } from '../helpers/codes';
+import { configFor } from '../helpers/config';
 import { startTestLocalAws, type TestLocalAws } from '../helpers/local-aws';
 import { demoUser } from '../helpers/sign-in';
 import { loginDemo, newMachine, runCli, startCli, waitFor, type CliMachine } from './cli-harness';
@@ -32,7 +33,7 @@ describe('hakobu login, whoami and logout', () => {
     expect(login.code).toBe(0);
     expect(login.stdout).toContain(`Logged in as ${username}.`);
     expect(login.stdout).toMatch(/kept in Secret Service/);
-    expect(await keychain.get(signInAccount(la.info.userPoolId, username))).not.toBeNull();
+    expect(await keychain.get(signInAccount(configFor(la), username))).not.toBeNull();
 
     // A new process: the sign-in comes back from the keychain.
     const whoami = await runCli(machine, ['whoami', '--json']);
@@ -52,7 +53,7 @@ describe('hakobu login, whoami and logout', () => {
 
     const logout = await runCli(machine, ['logout']);
     expect(logout.code).toBe(0);
-    expect(await keychain.get(signInAccount(la.info.userPoolId, username))).toBeNull();
+    expect(await keychain.get(signInAccount(configFor(la), username))).toBeNull();
 
     const after = await runCli(machine, ['whoami']);
     expect(after.code).toBe(1);

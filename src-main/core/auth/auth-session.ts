@@ -64,7 +64,7 @@ export class AuthSession {
       ...(endpoint ? { endpoint } : {}),
     });
     this.api = new UserPoolApi(config.region, config.clientId, endpoint, this.log);
-    this.vault = new RefreshTokenVault(options.secrets, config.userPoolId, this.log);
+    this.vault = new RefreshTokenVault(options.secrets, config, this.log);
     this.errorContext = {
       service: 'cognito-idp',
       authFlow: config.authFlow,

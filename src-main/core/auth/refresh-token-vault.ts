@@ -1,6 +1,6 @@
 import type { KeychainStatus } from '../../contract/views';
 import type { Logger } from '../log/logger';
-import { SignInVault, type SecretStore } from '../secrets';
+import { SignInVault, type SecretStore, type SignInScope } from '../secrets';
 
 /** A sign-in remembered in the keychain: whose it is and the refresh token, nothing else. */
 export interface RememberedSignIn {
@@ -20,7 +20,8 @@ export class RefreshTokenVault {
 
   constructor(
     private readonly store: SecretStore | undefined,
-    private readonly userPoolId: string,
+    /** Whose tokens these are: pool, client and endpoints (see SignInScope). */
+    private readonly scope: SignInScope,
     private readonly log: Logger,
   ) {
     this.vault = store ? new SignInVault(store) : undefined;
@@ -44,11 +45,11 @@ export class RefreshTokenVault {
     return this.status;
   }
 
-  /** The sign-in remembered for this user pool, or null. */
+  /** The sign-in remembered for this pool, client and endpoints, or null. */
   async read(): Promise<RememberedSignIn | null> {
     if ((await this.probe()) !== 'available' || !this.vault) return null;
     try {
-      const last = await this.vault.restoreLast(this.userPoolId);
+      const last = await this.vault.restoreLast(this.scope);
       return last ? { username: last.username, refreshToken: last.signIn.refreshToken } : null;
     } catch (error) {
       this.log.warn('keychain read failed', error);
@@ -60,7 +61,7 @@ export class RefreshTokenVault {
   async lastUsername(): Promise<string | undefined> {
     if ((await this.probe()) !== 'available' || !this.vault) return undefined;
     try {
-      return (await this.vault.lastUsername(this.userPoolId)) ?? undefined;
+      return (await this.vault.lastUsername(this.scope)) ?? undefined;
     } catch {
       return undefined;
     }
@@ -70,7 +71,7 @@ export class RefreshTokenVault {
   async write(username: string, refreshToken: string): Promise<void> {
     if ((await this.probe()) !== 'available' || !this.vault) return;
     try {
-      const written = await this.vault.save(this.userPoolId, username, { refreshToken });
+      const written = await this.vault.save(this.scope, username, { refreshToken });
       if (written.ok) return;
       this.log.warn(`keychain refused the sign-in (${written.code}); it will not be remembered`);
     } catch (error) {
@@ -83,7 +84,7 @@ export class RefreshTokenVault {
   async remove(username: string): Promise<void> {
     if (!this.vault) return;
     try {
-      await this.vault.forget(this.userPoolId, username);
+      await this.vault.forget(this.scope, username);
     } catch (error) {
       this.log.warn('keychain delete failed', error);
     }

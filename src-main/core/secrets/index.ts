@@ -9,4 +9,11 @@ export {
 } from './secret-store';
 export { KeytarSecretStore, type KeytarApi, type KeytarStoreOptions } from './keytar-store';
 export { MemorySecretStore } from './memory-store';
-export { SignInVault, StoredSignIn, signInAccount, lastUserAccount } from './sign-in-vault';
+export {
+  SignInVault,
+  StoredSignIn,
+  signInAccount,
+  lastUserAccount,
+  scopeAccount,
+  type SignInScope,
+} from './sign-in-vault';

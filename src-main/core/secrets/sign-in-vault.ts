@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { SecretStore, SecretWriteResult } from './secret-store';
 
@@ -21,31 +22,60 @@ export const StoredSignIn = z
   .strict();
 export type StoredSignIn = z.infer<typeof StoredSignIn>;
 
-/** The keychain account holding one user's sign-in. Pool IDs never contain "/" or "#". */
-export const signInAccount = (userPoolId: string, username: string) => `${userPoolId}/${username}`;
-/** The keychain account naming who last signed in to a pool (not a secret; lets launch restore). */
-export const lastUserAccount = (userPoolId: string) => `${userPoolId}#last-user`;
+/**
+ * Which Cognito a sign-in belongs to. A refresh token is sent back to where it came from, so the
+ * keychain keeps it per user pool, app client and endpoints: once a config names another client
+ * or endpoint, the stored token is not even read, let alone sent there.
+ */
+export interface SignInScope {
+  userPoolId: string;
+  clientId: string;
+  /** The configured endpoint overrides (absent ones mean AWS itself). */
+  endpoints: { cognitoIdp?: string; cognitoIdentity?: string; s3?: string };
+}
 
-/** Remembers sign-ins per user pool and user in a SecretStore, so launch can restore silently. */
+/**
+ * The account prefix of a scope: "<pool>/<client>/<digest of the endpoints>". Pool and client IDs
+ * never contain "/" or "#"; endpoint URLs do, hence the digest (which also keeps names short).
+ */
+export function scopeAccount(scope: SignInScope): string {
+  const { cognitoIdp, cognitoIdentity, s3 } = scope.endpoints;
+  const endpoints = JSON.stringify([cognitoIdp ?? null, cognitoIdentity ?? null, s3 ?? null]);
+  const digest = createHash('sha256').update(endpoints).digest('hex').slice(0, 16);
+  return `${scope.userPoolId}/${scope.clientId}/${digest}`;
+}
+
+/** The keychain account holding one user's sign-in. */
+export const signInAccount = (scope: SignInScope, username: string) =>
+  `${scopeAccount(scope)}/${username}`;
+/** The keychain account naming who last signed in to a scope (not a secret; lets launch restore). */
+export const lastUserAccount = (scope: SignInScope) => `${scopeAccount(scope)}#last-user`;
+/** Where versions before the scoped accounts kept a user's sign-in: per pool only. */
+const legacySignInAccount = (scope: SignInScope, username: string) =>
+  `${scope.userPoolId}/${username}`;
+
+/** Remembers sign-ins per scope (pool, client, endpoints) and user, so launch can restore silently. */
 export class SignInVault {
   constructor(private readonly store: SecretStore) {}
 
   /** Keeps a user's refresh token (and device secrets), and marks them as the pool's last user. */
   async save(
-    userPoolId: string,
+    scope: SignInScope,
     username: string,
     signIn: StoredSignIn,
   ): Promise<SecretWriteResult> {
     // strict() turns an access or ID token slipped in through a cast into a loud programmer error.
     const secret = JSON.stringify(StoredSignIn.parse(signIn));
-    const written = await this.store.set(signInAccount(userPoolId, username), secret);
+    const written = await this.store.set(signInAccount(scope, username), secret);
     if (!written.ok) return written;
-    return this.store.set(lastUserAccount(userPoolId), username);
+    // A token an older version kept per pool only is never read again: do not leave it lying about.
+    await this.store.delete(legacySignInAccount(scope, username));
+    return this.store.set(lastUserAccount(scope), username);
   }
 
   /** A user's kept sign-in, or null (also when what is stored is not a sign-in Hakobu wrote). */
-  async load(userPoolId: string, username: string): Promise<StoredSignIn | null> {
-    const secret = await this.store.get(signInAccount(userPoolId, username));
+  async load(scope: SignInScope, username: string): Promise<StoredSignIn | null> {
+    const secret = await this.store.get(signInAccount(scope, username));
     if (secret === null) return null;
     let json: unknown;
     try {
@@ -57,26 +87,27 @@ export class SignInVault {
     return parsed.success ? parsed.data : null;
   }
 
-  /** Who last signed in to the pool, even after they signed out (to prefill the sign-in form). */
-  lastUsername(userPoolId: string): Promise<string | null> {
-    return this.store.get(lastUserAccount(userPoolId));
+  /** Who last signed in to the scope, even after they signed out (to prefill the sign-in form). */
+  lastUsername(scope: SignInScope): Promise<string | null> {
+    return this.store.get(lastUserAccount(scope));
   }
 
   /** The last user's kept sign-in, for a silent restore at launch; null if there is none. */
   async restoreLast(
-    userPoolId: string,
+    scope: SignInScope,
   ): Promise<{ username: string; signIn: StoredSignIn } | null> {
-    const username = await this.lastUsername(userPoolId);
+    const username = await this.lastUsername(scope);
     if (!username) return null;
-    const signIn = await this.load(userPoolId, username);
+    const signIn = await this.load(scope, username);
     return signIn ? { username, signIn } : null;
   }
 
   /** Forgets a user's sign-in (sign-out). The last-user pointer stays unless `everything` is set. */
-  async forget(userPoolId: string, username: string, everything = false): Promise<void> {
-    await this.store.delete(signInAccount(userPoolId, username));
-    if (everything && (await this.lastUsername(userPoolId)) === username) {
-      await this.store.delete(lastUserAccount(userPoolId));
+  async forget(scope: SignInScope, username: string, everything = false): Promise<void> {
+    await this.store.delete(signInAccount(scope, username));
+    await this.store.delete(legacySignInAccount(scope, username));
+    if (everything && (await this.lastUsername(scope)) === username) {
+      await this.store.delete(lastUserAccount(scope));
     }
   }
 }

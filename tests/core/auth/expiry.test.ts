@@ -3,7 +3,14 @@ import type { AuthState } from '../../../src-main/core/auth';
 import { MemorySecretStore, signInAccount } from '../../../src-main/core/secrets';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
 import type { TestLocalAws } from '../../helpers/local-aws';
-import { countOf, requests, sleep, useStandInPerTest, withClient } from './fixtures';
+import {
+  configFor,
+  countOf,
+  requests,
+  sleep,
+  useStandInPerTest,
+  withClient,
+} from './fixtures';
 
 // Token lifetimes are shortened at the stand-in, then the tests really wait them out.
 const TOKEN_SECONDS = 2;
@@ -19,7 +26,7 @@ const refreshes = (running: TestLocalAws) =>
   ).length;
 
 const stored = (store: MemorySecretStore) => {
-  const raw = store.entries.get(signInAccount(stand.la.info.userPoolId, DEMO_USERNAME));
+  const raw = store.entries.get(signInAccount(configFor(stand.la), DEMO_USERNAME));
   return raw ? (JSON.parse(raw) as { refreshToken: string }).refreshToken : undefined;
 };
 

@@ -95,12 +95,18 @@ describe('session-only mode when no keychain is reachable', () => {
   });
 });
 
+const MEMORY_SCOPE = {
+  userPoolId: 'ap-northeast-1_Mem',
+  clientId: 'abcdefghij0123456789klmnop',
+  endpoints: {},
+};
+
 describe('the in-memory store other modules test with', () => {
   it('behaves like a keychain, including the size limit', async () => {
     const memory = new MemorySecretStore();
     const vault = new SignInVault(memory);
-    await vault.save('ap-northeast-1_Mem', 'ivan', { refreshToken: 'token' });
-    expect(await vault.restoreLast('ap-northeast-1_Mem')).toEqual({
+    await vault.save(MEMORY_SCOPE, 'ivan', { refreshToken: 'token' });
+    expect(await vault.restoreLast(MEMORY_SCOPE)).toEqual({
       username: 'ivan',
       signIn: { refreshToken: 'token' },
     });
@@ -113,7 +119,7 @@ describe('the in-memory store other modules test with', () => {
       mode: 'session-only',
       message: SESSION_ONLY_MESSAGE,
     });
-    const saved = await new SignInVault(memory).save('ap-northeast-1_Mem', 'judy', {
+    const saved = await new SignInVault(memory).save(MEMORY_SCOPE, 'judy', {
       refreshToken: 'token',
     });
     expect(saved).toMatchObject({ ok: false, code: 'KEYCHAIN_UNAVAILABLE' });

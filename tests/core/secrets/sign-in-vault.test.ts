@@ -5,12 +5,18 @@ import {
   lastUserAccount,
   signInAccount,
   SignInVault,
+  type SignInScope,
   type StoredSignIn,
 } from '../../../src-main/core/secrets';
 
 // A real keychain (gnome-keyring through keytar), so what a relaunch would find is what is checked.
 const store = new KeytarSecretStore();
-const newPool = () => `ap-northeast-1_${randomUUID().replaceAll('-', '').slice(0, 9)}`;
+/** A scope of its own per test: a fresh pool, a client and the AWS endpoints. */
+const newPool = (): SignInScope => ({
+  userPoolId: `ap-northeast-1_${randomUUID().replaceAll('-', '').slice(0, 9)}`,
+  clientId: 'abcdefghij0123456789klmnop',
+  endpoints: {},
+});
 // Cognito refresh tokens are JWEs of about 1,800 characters.
 const refreshToken = () =>
   `eyJjdHkiOiJKV1QiLCJlbmMiOiJBMjU2R0NNIiwiYWxnIjoiUlNBLU9BRVAifQ.${randomBytes(1320).toString('base64url')}`;
@@ -45,7 +51,7 @@ describe('remembering sign-ins in the keychain', () => {
     expect(await vault.lastUsername(newPool())).toBeNull();
   });
 
-  it('stores only the refresh token and device secrets, under pool/user accounts', async () => {
+  it('stores only the refresh token and device secrets, under pool/client/endpoints/user accounts', async () => {
     const pool = newPool();
     const signIn = { refreshToken: refreshToken(), device };
     await new SignInVault(store).save(pool, 'carol', signIn);
