@@ -17,6 +17,7 @@ export {
   type ThumbnailOptions,
 } from './thumbnails';
 export { DEFAULT_THUMBNAIL_CACHE_BYTES } from './thumbnail-cache';
+export type { ThumbnailRenderer } from './thumbnail-worker/renderer';
 export {
   resolveLocations,
   resolvePrefix,

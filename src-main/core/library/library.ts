@@ -27,7 +27,7 @@ export interface Library {
   delete(request: DeleteRequest): Promise<DeleteResult>;
   /** Answers hakobu-media:// (or the harness's /media/) requests for this identity. */
   media: MediaServer;
-  /** Closes S3 connections; the library is unusable afterwards. */
+  /** Closes S3 connections and stops its thumbnail helpers; the library is unusable afterwards. */
   dispose(): void;
 }
 
@@ -54,6 +54,9 @@ export function createLibrary(options: LibraryServiceOptions): Library {
     download: (request) => downloadObject(base, request),
     delete: (request) => deleteObjects(base, request),
     media: createMediaServer({ ...base, thumbnails, log }),
-    dispose: () => s3.destroy(),
+    dispose: () => {
+      s3.destroy();
+      void thumbnails.close();
+    },
   };
 }

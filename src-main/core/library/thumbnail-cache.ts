@@ -1,5 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  readdir,
+  readFile,
+  rename,
+  rm,
+  stat,
+  utimes,
+  writeFile,
+} from 'node:fs/promises';
 import { join } from 'node:path';
 
 /** The default bound of the thumbnail cache on disk. */
@@ -9,6 +19,12 @@ const EXTENSION = '.webp';
 // Only files of these shapes are ever read or removed, whatever else shares the folder.
 const CACHE_FILE = /^[0-9a-f]{64}\.webp$/;
 const TEMPORARY_FILE = /^[0-9a-f]{64}\.webp\.[0-9a-f]{12}\.tmp$/;
+// Thumbnails show the user's private images: readable by the user alone, like all app data.
+const FOLDER_MODE = 0o700;
+const FILE_MODE = 0o600;
+// POSIX permission bits; Windows keeps app data private through the profile folder's ACL.
+const tooOpen = (mode: number, wanted: number) =>
+  process.platform !== 'win32' && (mode & 0o777 & ~wanted) !== 0;
 
 interface Entry {
   size: number;
@@ -49,7 +65,10 @@ export class ThumbnailCache {
   }
 
   private async scan(): Promise<Map<string, Entry>> {
-    await mkdir(this.dir, { recursive: true });
+    await mkdir(this.dir, { recursive: true, mode: FOLDER_MODE });
+    // A cache folder (and files) written by an earlier version may be readable by everyone.
+    const folder = await stat(this.dir);
+    if (tooOpen(folder.mode, FOLDER_MODE)) await chmod(this.dir, FOLDER_MODE);
     const found: { name: string; size: number; used: number }[] = [];
     for (const name of await readdir(this.dir)) {
       const path = join(this.dir, name);
@@ -57,7 +76,9 @@ export class ThumbnailCache {
       if (TEMPORARY_FILE.test(name)) await rm(path, { force: true });
       if (!CACHE_FILE.test(name)) continue;
       const info = await stat(path).catch(() => undefined);
-      if (info?.isFile()) found.push({ name, size: info.size, used: info.mtimeMs });
+      if (!info?.isFile()) continue;
+      if (tooOpen(info.mode, FILE_MODE)) await chmod(path, FILE_MODE).catch(() => undefined);
+      found.push({ name, size: info.size, used: info.mtimeMs });
     }
     found.sort((a, b) => a.used - b.used);
     const entries = new Map<string, Entry>();
@@ -95,7 +116,7 @@ export class ThumbnailCache {
     const path = join(this.dir, name);
     const temporary = join(this.dir, `${name}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-      await writeFile(temporary, bytes);
+      await writeFile(temporary, bytes, { mode: FILE_MODE });
       await rename(temporary, path);
     } catch (error) {
       await rm(temporary, { force: true });

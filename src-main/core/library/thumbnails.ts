@@ -1,11 +1,13 @@
 import type { Readable } from 'node:stream';
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import sharp from 'sharp';
 import type { Logger } from '../log/logger';
 import { LibraryError, s3ErrorCode } from './errors';
 import { isImageContentType, isImageName, objectName } from './keys';
 import type { LibraryS3 } from './s3-access';
 import { DEFAULT_THUMBNAIL_CACHE_BYTES, ThumbnailCache } from './thumbnail-cache';
+import { createForkedThumbnailRenderer } from './thumbnail-worker/fork';
+import { ThumbnailRenderError, type ThumbnailRenderer } from './thumbnail-worker/renderer';
+import { SharedJob } from './thumbnail-worker/shared-job';
 
 /** The longest side of a thumbnail, in pixels. */
 export const THUMBNAIL_SIZE = 256;
@@ -22,6 +24,11 @@ export interface ThumbnailOptions {
   /** Decoded pixels a source may have; more fails cleanly (decompression bombs). */
   maxInputPixels?: number;
   maxSourceBytes?: number;
+  /**
+   * Where images are decoded: never this process. Electron passes its utilityProcess renderer;
+   * without one, the library starts Node child processes of its own and stops them on dispose.
+   */
+  renderer?: ThumbnailRenderer;
 }
 
 /** An object to draw a thumbnail of: the Bucket parameter of its location, and its key. */
@@ -39,6 +46,19 @@ function tooLarge(key: string, cause?: unknown): LibraryError {
   );
 }
 
+function failed(key: string, cause: ThumbnailRenderError): LibraryError {
+  const why =
+    cause.reason === 'busy'
+      ? 'too many previews are being drawn; retry in a moment'
+      : "the image could not be read safely within Hakobu's limits";
+  return new LibraryError(
+    'library.thumbnailFailed',
+    `Hakobu could not draw a preview of ${objectName(key)}: ${why}. Download it to view it.`,
+    { key },
+    { cause },
+  );
+}
+
 function unsupported(key: string, cause?: unknown): LibraryError {
   return new LibraryError(
     'library.thumbnailUnsupported',
@@ -48,52 +68,18 @@ function unsupported(key: string, cause?: unknown): LibraryError {
   );
 }
 
-/** The image could not be decoded (not an image, an unknown format, or over the pixel limit). */
-export class ImageDecodeError extends Error {
-  constructor(cause: unknown) {
-    super(cause instanceof Error ? cause.message : String(cause));
-    this.name = 'ImageDecodeError';
-    this.cause = cause;
-  }
-}
-
-/**
- * Draws a ~256 px WebP of an image stream: EXIF orientation applied, never enlarged. The stream
- * is piped into sharp as it arrives; a failing source rejects with its own error, a failing
- * decode with ImageDecodeError.
- */
-export async function renderThumbnail(source: Readable, maxInputPixels: number): Promise<Buffer> {
-  const transformer = sharp({ limitInputPixels: maxInputPixels, sequentialRead: true })
-    // autoOrient() is rotate() without an angle: it applies the EXIF orientation, then drops it.
-    .autoOrient()
-    .resize(THUMBNAIL_SIZE, THUMBNAIL_SIZE, { fit: 'inside', withoutEnlargement: true })
-    .webp({ quality: 75 });
-  let sourceError: unknown;
-  source.once('error', (error) => {
-    sourceError = error;
-    transformer.destroy(error);
-  });
-  source.pipe(transformer);
-  try {
-    return await transformer.toBuffer();
-  } catch (error) {
-    throw sourceError ?? new ImageDecodeError(error);
-  } finally {
-    // On failure, stop the download instead of reading the rest of a file nobody will use.
-    source.destroy();
-  }
-}
-
 /**
  * Thumbnails of S3 images, cached on disk per object version. The version is learned with a HEAD
  * request, so a cache hit costs no download; concurrent requests for one thumbnail share one
- * download and one decode.
+ * download and one decode, which happens in a helper process (ThumbnailRenderer), never here.
  */
 export class Thumbnailer {
   private readonly cache: ThumbnailCache;
-  private readonly inFlight = new Map<string, Promise<Buffer>>();
+  private readonly inFlight = new Map<string, SharedJob<Buffer>>();
   private readonly maxInputPixels: number;
   private readonly maxSourceBytes: number;
+  private readonly renderer: ThumbnailRenderer;
+  private readonly ownsRenderer: boolean;
 
   constructor(
     private readonly s3: LibraryS3,
@@ -106,12 +92,20 @@ export class Thumbnailer {
     );
     this.maxInputPixels = options.maxInputPixels ?? DEFAULT_MAX_INPUT_PIXELS;
     this.maxSourceBytes = options.maxSourceBytes ?? DEFAULT_MAX_SOURCE_BYTES;
+    this.ownsRenderer = !options.renderer;
+    this.renderer = options.renderer ?? createForkedThumbnailRenderer();
   }
 
-  /** The WebP thumbnail of an object; S3 and decoding errors are thrown as they come. */
-  async thumbnail(source: ThumbnailSource): Promise<Buffer> {
+  /**
+   * The WebP thumbnail of an object; S3 and decoding errors are thrown as they come. Aborting
+   * `signal` rejects with its reason; the download and decode stop once no requester is left.
+   */
+  async thumbnail(source: ThumbnailSource, signal?: AbortSignal): Promise<Buffer> {
     const head = await this.s3.send((client) =>
-      client.send(new HeadObjectCommand({ Bucket: source.s3Bucket, Key: source.key })),
+      client.send(
+        new HeadObjectCommand({ Bucket: source.s3Bucket, Key: source.key }),
+        signal ? { abortSignal: signal } : {},
+      ),
     );
     const etag = head.ETag ?? '';
     if (!isImageName(objectName(source.key)) && !isImageContentType(head.ContentType)) {
@@ -121,20 +115,30 @@ export class Thumbnailer {
     const name = ThumbnailCache.fileName(source.s3Bucket, source.key, etag);
     const cached = await this.cache.read(name);
     if (cached) return cached;
-    let pending = this.inFlight.get(name);
-    if (!pending) {
-      pending = this.generate(source, etag, name).finally(() => this.inFlight.delete(name));
-      this.inFlight.set(name, pending);
+    let shared = this.inFlight.get(name);
+    if (!shared || shared.abandoned) {
+      const job = new SharedJob((jobSignal) => this.generate(source, etag, name, jobSignal));
+      void job.settled().then(() => {
+        if (this.inFlight.get(name) === job) this.inFlight.delete(name);
+      });
+      this.inFlight.set(name, job);
+      shared = job;
     }
-    return pending;
+    return shared.join(signal);
   }
 
-  private async generate(source: ThumbnailSource, etag: string, name: string): Promise<Buffer> {
+  /** Stops the helpers this thumbnailer started (a renderer it was given is its owner's). */
+  async close(): Promise<void> {
+    if (this.ownsRenderer) await this.renderer.close();
+  }
+
+  private async download(source: ThumbnailSource, etag: string, signal: AbortSignal) {
     const object = await this.s3
       .send((client) =>
         client.send(
           // If-Match: draw exactly the version the cache file is named after.
           new GetObjectCommand({ Bucket: source.s3Bucket, Key: source.key, IfMatch: etag }),
+          { abortSignal: signal },
         ),
       )
       .catch((error: unknown) => {
@@ -147,15 +151,33 @@ export class Thumbnailer {
       });
     const body = object.Body as Readable | undefined;
     if (!body) throw unsupported(source.key);
+    return body;
+  }
+
+  private async generate(
+    source: ThumbnailSource,
+    etag: string,
+    name: string,
+    signal: AbortSignal,
+  ): Promise<Buffer> {
     let bytes: Buffer;
     try {
-      bytes = await renderThumbnail(body, this.maxInputPixels);
+      // The download starts only once a helper is free to draw it.
+      bytes = await this.renderer.render(() => this.download(source, etag, signal), {
+        size: THUMBNAIL_SIZE,
+        maxInputPixels: this.maxInputPixels,
+        maxInputBytes: this.maxSourceBytes,
+        signal,
+      });
     } catch (error) {
-      if (!(error instanceof ImageDecodeError)) throw error;
-      this.log.debug(`no thumbnail for ${source.key}: ${error.message}`);
-      throw /pixel limit/i.test(error.message)
-        ? tooLarge(source.key, error)
-        : unsupported(source.key, error);
+      if (!(error instanceof ThumbnailRenderError)) throw error;
+      if (error.reason === 'cancelled') throw signal.aborted ? signal.reason : error;
+      // A helper that crashed or hung on a file is worth a line in the log; a bad file is not.
+      const helperFailed = error.reason === 'crashed' || error.reason === 'timedOut';
+      this.log[helperFailed ? 'warn' : 'debug'](`no thumbnail: ${error.reason}: ${error.message}`);
+      if (error.reason === 'tooLarge') throw tooLarge(source.key, error);
+      if (error.reason === 'unsupported') throw unsupported(source.key, error);
+      throw failed(source.key, error);
     }
     await this.cache.write(name, bytes).catch((error: unknown) => {
       // A full or read-only disk costs only the cache; the thumbnail is still shown.
