@@ -24,6 +24,13 @@ async function refuseMissing(paths: readonly string[]): Promise<void> {
   }
 }
 
+/** The one note for links that lead out of a dropped folder: how many, and which. */
+function skippedLinksNote(links: readonly string[]): string {
+  const shown = links.slice(0, 5).join(', ');
+  const more = links.length > 5 ? `, and ${links.length - 5} more` : '';
+  return `${plural(links.length, 'link')} outside the folder ${links.length === 1 ? 'was' : 'were'} skipped (${shown}${more}): Hakobu uploads only what is inside a folder you add.`;
+}
+
 const POLICIES = ['overwrite', 'skip', 'rename'] as const;
 
 /** `hakobu upload`: queues files and folders and waits until they are all up. */
@@ -77,11 +84,13 @@ Exit status: 0 when every file is up (or skipped), 1 when one failed or was paus
       app,
       services,
       jsonProgress: flag(values, 'json-progress'),
-      begin: () =>
-        transfers.enqueue(paths, {
+      begin: async (note) => {
+        const { skippedLinks } = await transfers.enqueue(paths, {
           ...(location ? { location } : {}),
           ...(folder ? { folder } : {}),
-        }),
+        });
+        if (skippedLinks.length > 0) note(skippedLinksNote(skippedLinks));
+      },
     });
   },
 };

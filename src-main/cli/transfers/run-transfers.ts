@@ -19,8 +19,8 @@ export interface RunTransfersOptions {
   app: HakobuApp;
   services: SessionServices;
   jsonProgress: boolean;
-  /** Adds work (enqueue, resume…) once progress and conflicts are being watched. */
-  begin(): Promise<unknown>;
+  /** Adds work (enqueue, resume…) once progress and conflicts are being watched; `note` prints above the bar. */
+  begin(note: (text: string) => void): Promise<unknown>;
 }
 
 /**
@@ -54,7 +54,7 @@ export async function runTransfers(
   const uninstall = guard.install();
   try {
     progress.update(transfers.snapshot());
-    await options.begin();
+    await options.begin((text) => progress.note(text));
     for (;;) {
       if (guard.requested) break;
       await transfers.whenIdle();

@@ -1,9 +1,4 @@
-import type {
-  ConflictChoice,
-  TransferItemView,
-  TransferState,
-  TransfersSnapshot,
-} from '../../contract/views';
+import type { ConflictChoice, TransferState, TransfersSnapshot } from '../../contract/views';
 import { silentLogger } from '../log/logger';
 import { CredentialsUnavailableError, TransferError } from './errors';
 import { TypedEmitter, type TransferEvents } from './events';
@@ -16,17 +11,15 @@ import { DEFAULT_RETRY } from './retry';
 import { S3ClientHolder } from './s3-client';
 import type { S3Session } from './s3-call';
 import { TransferQueue, type QueueHost } from './queue';
-import type { TransferConfig, TransferEngineOptions } from './types';
+import type {
+  EnqueueOptions,
+  EnqueueOutcome,
+  TransferConfig,
+  TransferEngineOptions,
+} from './types';
 
 /** How often progress is reported while something uploads. */
 const TICK_MS = 250;
-
-export interface EnqueueOptions {
-  /** A configured location name; the first writable one when omitted. */
-  location?: string;
-  /** A folder below the location's prefix, e.g. `2024/trip`. */
-  folder?: string;
-}
 
 /**
  * The resumable upload engine: a journaled queue of files, uploaded a few at a time with
@@ -141,13 +134,11 @@ export class TransferEngine implements QueueHost {
   /**
    * Adds files and folders (recursively). Each file is journaled before anything is sent;
    * entries that cannot be uploaded become failed items with a clear error, never an exception.
+   * Links that lead out of a dropped folder are not followed: the outcome lists them.
    */
-  async enqueue(
-    paths: readonly string[],
-    options: EnqueueOptions = {},
-  ): Promise<TransferItemView[]> {
+  async enqueue(paths: readonly string[], options: EnqueueOptions = {}): Promise<EnqueueOutcome> {
     this.assertOpen();
-    const added = await planEnqueue({
+    const { items: added, skippedLinks } = await planEnqueue({
       paths,
       location: writableLocation(this.options.config.locations, options.location),
       identityId: this.options.identityId,
@@ -160,7 +151,7 @@ export class TransferEngine implements QueueHost {
       if (item.state === 'queued') this.queue.schedule(item);
       else this.events.emit('finished', { ...toView(item), bucket: item.bucket });
     }
-    return added.map(toView);
+    return { items: added.map(toView), skippedLinks };
   }
 
   private select(ids: readonly string[] | undefined): TransferItem[] {

@@ -49,6 +49,13 @@ function failedItem(location: Location, path: string, error: UserError): Transfe
   };
 }
 
+/** What a drop turns into: its items, and the links that were not followed out of a folder. */
+export interface EnqueuePlan {
+  items: TransferItem[];
+  /** Relative paths of links below a dropped folder that point outside it (see scanPaths). */
+  skippedLinks: string[];
+}
+
 /**
  * Scans dropped paths and turns every file into a queued item with its key already validated;
  * files that cannot go (bad key, unreadable, loop) become failed items instead.
@@ -59,10 +66,10 @@ export async function planEnqueue(args: {
   identityId: string;
   folder?: string;
   nextSeq: () => number;
-}): Promise<TransferItem[]> {
+}): Promise<EnqueuePlan> {
   const { location, identityId } = args;
   const prefix = resolvePrefix(location.prefix, identityId);
-  const { files, problems } = await scanPaths(args.paths);
+  const { files, problems, skippedLinks } = await scanPaths(args.paths);
   const items: TransferItem[] = [];
   for (const file of files) {
     let key: string;
@@ -89,5 +96,5 @@ export async function planEnqueue(args: {
     items.push(itemFromRecord(record));
   }
   for (const problem of problems) items.push(failedItem(location, problem.path, problem.error));
-  return items;
+  return { items, skippedLinks };
 }

@@ -1,7 +1,7 @@
 import type { Stats } from 'node:fs';
 import { constants } from 'node:fs';
-import { access, readdir, stat } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { access, readdir, realpath, stat } from 'node:fs/promises';
+import { basename, isAbsolute, join, relative, sep } from 'node:path';
 import type { UserError } from '../../contract/views';
 
 /** A regular file found under a dropped path. */
@@ -23,6 +23,8 @@ export interface ScanProblem {
 export interface ScanResult {
   files: ScannedFile[];
   problems: ScanProblem[];
+  /** Symbolic links below a dropped folder that point outside it (relative paths), not followed. */
+  skippedLinks: string[];
 }
 
 function problem(path: string, relativePath: string, error: unknown): ScanProblem {
@@ -76,15 +78,42 @@ function notRegular(path: string, relativePath: string): ScanProblem {
 
 const identity = (s: Stats): string => `${s.dev}:${s.ino}`;
 
+/** True when `path` is `root` or lies below it (both already resolved by realpath). */
+function isWithin(root: string, path: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (rel !== '..' && !rel.startsWith(`..${sep}`) && !isAbsolute(rel));
+}
+
 /**
- * Expands dropped paths into files, following symbolic links. Problems (unreadable entries,
- * symlink loops, vanished paths, devices) are collected per entry, never thrown.
+ * Where a link below a dropped folder leads: 'inside' the folder, 'outside' it, or 'broken'
+ * (dangling or looping, which the visit then reports on the link's own entry).
+ */
+async function linkTarget(root: string, path: string): Promise<'inside' | 'outside' | 'broken'> {
+  try {
+    return isWithin(root, await realpath(path)) ? 'inside' : 'outside';
+  } catch {
+    return 'broken';
+  }
+}
+
+/**
+ * Expands dropped paths into files. A dropped path is followed wherever it leads (the user chose
+ * it), and so are links below it that stay inside it; a link that leads out of the dropped folder
+ * is skipped and listed, since a folder unpacked from an archive could otherwise pull in the
+ * user's home. Problems (unreadable entries, symlink loops, vanished paths, devices) are collected
+ * per entry, never thrown.
  */
 export async function scanPaths(paths: readonly string[]): Promise<ScanResult> {
-  const result: ScanResult = { files: [], problems: [] };
+  const result: ScanResult = { files: [], problems: [], skippedLinks: [] };
 
-  // `ancestors` holds the directories on the current branch, so a link back up is a loop.
-  const visit = async (path: string, rel: string, ancestors: ReadonlySet<string>) => {
+  // `ancestors` holds the directories on the current branch, so a link back up is a loop;
+  // `root` is the dropped folder's real path, which links below it must not leave.
+  const visit = async (
+    path: string,
+    rel: string,
+    ancestors: ReadonlySet<string>,
+    root: string | undefined,
+  ) => {
     let info: Stats;
     try {
       info = await stat(path);
@@ -111,17 +140,29 @@ export async function scanPaths(paths: readonly string[]): Promise<ScanResult> {
       result.problems.push(problem(path, rel, Object.assign(new Error('loop'), { code: 'ELOOP' })));
       return;
     }
-    let names: string[];
+    let entries: { name: string; isLink: boolean }[];
+    let below: string;
     try {
-      names = (await readdir(path)).sort();
+      below = root ?? (await realpath(path));
+      entries = (await readdir(path, { withFileTypes: true }))
+        .map((entry) => ({ name: entry.name, isLink: entry.isSymbolicLink() }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     } catch (error) {
       result.problems.push(problem(path, rel, error));
       return;
     }
-    const below = new Set(ancestors).add(id);
-    for (const name of names) await visit(join(path, name), `${rel}/${name}`, below);
+    const branch = new Set(ancestors).add(id);
+    for (const { name, isLink } of entries) {
+      const child = join(path, name);
+      const childRel = `${rel}/${name}`;
+      if (isLink && (await linkTarget(below, child)) === 'outside') {
+        result.skippedLinks.push(childRel);
+        continue;
+      }
+      await visit(child, childRel, branch, below);
+    }
   };
 
-  for (const path of paths) await visit(path, basename(path), new Set());
+  for (const path of paths) await visit(path, basename(path), new Set(), undefined);
   return result;
 }

@@ -1,4 +1,5 @@
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { TransferItemView } from '../../contract/views';
 import type { HakobuConfig } from '../config';
 import type { Logger } from '../log/logger';
 
@@ -30,4 +31,23 @@ export interface TransferEngineOptions {
   retry?: Partial<RetryOptions>;
   /** Receives retries, restarts and failures (already redacted by the logger). */
   logger?: Logger;
+}
+
+/** Where enqueued files go. */
+export interface EnqueueOptions {
+  /** A configured location name; the first writable one when omitted. */
+  location?: string;
+  /** A folder below the location's prefix, e.g. `2024/trip`. */
+  folder?: string;
+}
+
+/** What an enqueue added, and what it left out without making an item of it. */
+export interface EnqueueOutcome {
+  /** One item per file found, queued or (when it cannot go) failed. */
+  items: TransferItemView[];
+  /**
+   * Symbolic links below a dropped folder that point outside it, relative to the folder's
+   * parent (`photos/home-link`): skipped, for the caller to mention in one note.
+   */
+  skippedLinks: string[];
 }

@@ -50,7 +50,9 @@ describe('pause, resume and cancel', () => {
     await env.la.setFaults({ latencyMs: 100 });
     const file = join(src, 'cancel-me.bin');
     writeFileSync(file, randomBytes(30 * MiB));
-    const [item] = await fx.engine.enqueue([file]);
+    const {
+      items: [item],
+    } = await fx.engine.enqueue([file]);
     await waitFor(() => journaledParts(item?.id ?? '') >= 1, 'a finished part');
     expect(await fx.listUploads()).toHaveLength(1);
 
@@ -65,7 +67,9 @@ describe('pause, resume and cancel', () => {
     await env.la.setFaults({ latencyMs: 100 });
     const file = join(src, 'pause-me.bin');
     writeFileSync(file, randomBytes(30 * MiB));
-    const [item] = await fx.engine.enqueue([file]);
+    const {
+      items: [item],
+    } = await fx.engine.enqueue([file]);
     const id = item?.id ?? '';
     await waitFor(() => journaledParts(id) >= 2, 'two finished parts');
 
@@ -94,7 +98,9 @@ describe('name conflicts', () => {
     const dir = join(src, `${Math.random()}`.slice(2));
     mkdirSync(dir);
     writeFileSync(join(dir, name), content);
-    const [item] = await fx.engine.enqueue([join(dir, name)]);
+    const {
+      items: [item],
+    } = await fx.engine.enqueue([join(dir, name)]);
     await fx.engine.whenIdle();
     return fx.engine.snapshot().items.find((i) => i.id === item?.id);
   }

@@ -26,7 +26,7 @@ describe('uploading files and folders', () => {
     mkdirSync(join(src, 'album/day1'), { recursive: true });
     writeFileSync(join(src, 'album/day1/a.txt'), 'alpha');
     writeFileSync(join(src, 'album/empty.txt'), '');
-    const added = await fx.engine.enqueue([join(src, 'album')]);
+    const { items: added } = await fx.engine.enqueue([join(src, 'album')]);
     expect(added.map((i) => i.key).sort()).toEqual([
       fx.key('album/day1/a.txt'),
       fx.key('album/empty.txt'),
@@ -51,7 +51,9 @@ describe('uploading files and folders', () => {
   it('stores an NFD (macOS) file name under a single NFC key', async () => {
     const nfd = 'ガイド.txt'.normalize('NFD');
     writeFileSync(join(src, nfd), 'guide');
-    const [item] = await fx.engine.enqueue([join(src, nfd)]);
+    const {
+      items: [item],
+    } = await fx.engine.enqueue([join(src, nfd)]);
     await fx.engine.whenIdle();
     expect(item?.key).toBe(fx.key('ガイド.txt'));
     const keys = await fx.listKeys();

@@ -118,7 +118,9 @@ describe('multipart uploads', () => {
       transfers: { partConcurrency: 1 },
     });
     const file = await randomFile(join(src, 'changing.bin'), 24 * MiB);
-    const [queued] = await fx.engine.enqueue([file]);
+    const {
+      items: [queued],
+    } = await fx.engine.enqueue([file]);
     const journal = join(fx.journalDir, `${queued?.id}.json`);
     const partsInJournal = () => {
       try {

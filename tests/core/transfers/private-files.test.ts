@@ -43,7 +43,9 @@ describe('private data on disk', () => {
     writeFileSync(file, randomBytes(12 * MiB));
     await env.la.setFaults({ latencyMs: 100 });
     try {
-      const [item] = await fx.engine.enqueue([file]);
+      const {
+        items: [item],
+      } = await fx.engine.enqueue([file]);
       const record = join(journalDir, `${item?.id ?? ''}.json`);
       // A finished part is in the journal: the record has been rewritten during the upload.
       await waitFor(() => {
