@@ -55,6 +55,7 @@ describe('doctor on endpoints and the clock', () => {
     expect(step).toMatchObject({ status: 'fail', code: 'doctor.endpoints.unreachable' });
     expect(step.detail).toContain(`Amazon S3 at ${deadEndpoint}`);
     expect(step.fix).toContain('"endpoints"');
+    expect(step.fix).toContain('a stand-in on this computer (such as local-aws): start it');
     expect(stepOf(report, 'user-pool').status).toBe('skipped');
   });
 

@@ -1,3 +1,4 @@
+import { isLoopbackHost } from '../../config/endpoint-rule';
 import type { DoctorContext } from '../context';
 import { failed, passed, warned } from '../outcome';
 import { SERVICE_LABEL, serviceEndpoint, type ServiceName } from '../probes/services';
@@ -45,6 +46,22 @@ function endpointsOf(ctx: DoctorContext): Map<string, ServiceName[]> {
   return byUrl;
 }
 
+/**
+ * What to do about endpoints nobody answered on. The config can only name AWS or this computer
+ * (see endpoint-rule), so an override is either a stand-in that is not running or an AWS VPC or
+ * FIPS endpoint this network cannot reach.
+ */
+function unreachableFix(ctx: DoctorContext, down: readonly Reach[]): string {
+  const overridden = down.filter((r) => r.services.some((s) => ctx.config.endpoints?.[s]));
+  if (overridden.some((r) => isLoopbackHost(new URL(r.url).hostname))) {
+    return 'The config points "endpoints" at a stand-in on this computer (such as local-aws): start it, or correct the port in "endpoints".';
+  }
+  if (overridden.length > 0) {
+    return 'The config points "endpoints" at an AWS VPC or FIPS endpoint: check that this computer is on the network (or VPN) that reaches it, and that the address in "endpoints" is right.';
+  }
+  return `Check the network connection. A proxy or firewall must allow HTTPS to ${down.map((r) => new URL(r.url).host).join(', ')}.`;
+}
+
 /** What the endpoints step learned; the clock step reads the skew from it. */
 export interface EndpointsFinding {
   outcome: StepOutcome;
@@ -64,15 +81,12 @@ export async function checkEndpoints(ctx: DoctorContext): Promise<EndpointsFindi
     const what = down
       .map((r) => `${r.services.map((s) => SERVICE_LABEL[s]).join(', ')} at ${r.url} (${r.error})`)
       .join('; ');
-    const overridden = down.some((r) => r.services.some((s) => ctx.config.endpoints?.[s]));
     return {
       skewMs,
       outcome: failed(
         'doctor.endpoints.unreachable',
         `Could not reach ${what}.`,
-        overridden
-          ? 'The config points endpoints at another server: check that it is running and that the address in "endpoints" is right.'
-          : `Check the network connection. A proxy or firewall must allow HTTPS to ${down.map((r) => new URL(r.url).host).join(', ')}.`,
+        unreachableFix(ctx, down),
         { endpoints: down.map((r) => r.url).join(', ') },
       ),
     };
