@@ -25,6 +25,17 @@ const bundles: BuildOptions[] = [
     entryPoints: ['src-main/electron/main.ts'],
     outfile: 'dist/main/main.cjs',
     format: 'cjs',
+    // CJS has no import.meta: core finds files beside itself (the thumbnail helper) by the bundle's URL.
+    define: { ...common.define, 'import.meta.url': '__hakobuModuleUrl' },
+    banner: { js: "const __hakobuModuleUrl = require('node:url').pathToFileURL(__filename).href;" },
+  },
+  {
+    ...common,
+    // Thumbnails are decoded in a process of their own (utilityProcess, or a Node child for the
+    // CLI), which runs this; core/library/thumbnail-worker/fork.ts finds it beside main.cjs.
+    entryPoints: ['src-main/core/library/thumbnail-worker/helper.ts'],
+    outfile: 'dist/main/thumbnail-helper.cjs',
+    format: 'cjs',
   },
   {
     ...common,

@@ -72,6 +72,30 @@ export class MockProtocol {
   }
 }
 
+/** A utilityProcess child: records what main posts to it; the test plays the helper's side. */
+export class MockUtilityProcess extends EventEmitter {
+  received: unknown[] = [];
+  killed = false;
+  stderr = null;
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: Record<string, unknown>,
+  ) {
+    super();
+    // Electron reports the start asynchronously, after fork() has returned.
+    process.nextTick(() => this.emit('spawn'));
+  }
+  postMessage(message: unknown): void {
+    this.received.push(message);
+  }
+  kill(): boolean {
+    this.killed = true;
+    process.nextTick(() => this.emit('exit', 9));
+    return true;
+  }
+}
+
 /** A mock of the `electron` module's main-process surface that main.ts touches at start-up. */
 export function createElectronModule() {
   const app = Object.assign(new EventEmitter(), {
@@ -86,6 +110,7 @@ export function createElectronModule() {
     whenReady: () => new Promise<void>(() => {}),
   });
   const permissionHandlers: ((...args: unknown[]) => unknown)[] = [];
+  const utilityProcesses: MockUtilityProcess[] = [];
   const electron = {
     calls: {
       enableSandbox: 0,
@@ -114,6 +139,14 @@ export function createElectronModule() {
     dialog: { showMessageBoxSync: () => 0 },
     shell: { openExternal: async () => {} },
     screen: { getAllDisplays: () => [] },
+    utilityProcess: {
+      fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+        const child = new MockUtilityProcess(modulePath, args, options);
+        utilityProcesses.push(child);
+        return child;
+      },
+    },
+    utilityProcesses,
   };
   return electron;
 }

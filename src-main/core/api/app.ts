@@ -4,7 +4,7 @@ import type { SessionView } from '../../contract/views';
 import { createAuthSession, type AuthSession } from '../auth';
 import { loadConfig, type HakobuConfig, type LoadConfigOptions } from '../config';
 import { ChosenFiles } from '../files';
-import type { MediaServer, MediaUrlBuilder } from '../library';
+import type { MediaServer, MediaUrlBuilder, ThumbnailRenderer } from '../library';
 import type { Logger } from '../log/logger';
 import type { SecretStore } from '../secrets';
 import {
@@ -30,6 +30,8 @@ export interface HakobuAppOptions {
   log: Logger;
   /** How image URLs are written for this shell (hakobu-media:// by default). */
   mediaUrl?: MediaUrlBuilder;
+  /** Where thumbnails are decoded: Electron passes a utilityProcess one; Node children otherwise. */
+  thumbnailRenderer?: ThumbnailRenderer;
   /** The shell's native file or folder dialog: the paths chosen, or none when cancelled. */
   showFileDialog?: (kind: 'files' | 'folder') => Promise<string[]>;
   /** Only paths inside this folder can become file handles (the web harness's staging folder). */
@@ -129,6 +131,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
           username: state.username,
           dirs: options.dirs,
           ...(options.mediaUrl ? { mediaUrl: options.mediaUrl } : {}),
+          ...(options.thumbnailRenderer ? { thumbnailRenderer: options.thumbnailRenderer } : {}),
           log,
         });
         identityError = undefined;

@@ -7,7 +7,7 @@ import {
   fileIdentityIdStore,
   type IdentityCredentials,
 } from '../credentials';
-import { createLibrary, type Library } from '../library';
+import { createLibrary, type Library, type ThumbnailRenderer } from '../library';
 import type { MediaUrlBuilder } from '../library/types';
 import type { Logger } from '../log/logger';
 import { TransferEngine } from '../transfers/engine';
@@ -28,6 +28,8 @@ export interface SessionServicesOptions {
   username: string;
   dirs: { userData: string; cache: string };
   mediaUrl?: MediaUrlBuilder;
+  /** Where thumbnails are decoded; the library starts Node child processes unless given. */
+  thumbnailRenderer?: ThumbnailRenderer;
   log: Logger;
 }
 
@@ -79,7 +81,10 @@ export async function createSessionServices(
     credentials: credentials.provider,
     forceRefresh,
     logger: log,
-    thumbnails: { cacheDir: join(dirs.cache, 'thumbnails') },
+    thumbnails: {
+      cacheDir: join(dirs.cache, 'thumbnails'),
+      ...(options.thumbnailRenderer ? { renderer: options.thumbnailRenderer } : {}),
+    },
     ...(options.mediaUrl ? { mediaUrl: options.mediaUrl } : {}),
   });
   const transfers = new TransferEngine({

@@ -6,6 +6,7 @@ import sharp from 'sharp';
 import { DEMO_BUCKET } from '../../../local-aws/setup/default-setup';
 import { createLibrary, type Library, type LibraryConfig } from '../../../src-main/core/library';
 import type { MediaKind } from '../../../src-main/core/library/media-url';
+import type { ThumbnailRenderer } from '../../../src-main/core/library/thumbnail-worker/renderer';
 import { demoCredentials, type IdentityCredentials } from '../../helpers/identity';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 
@@ -35,6 +36,8 @@ export interface LibraryWorld {
 export interface WorldOptions {
   maxCacheBytes?: number;
   maxInputPixels?: number;
+  /** Where thumbnails are drawn; the library's own helper processes unless given. */
+  renderer?: ThumbnailRenderer;
   mediaUrl?: (kind: MediaKind, location: string, relativePath: string) => string;
   locations?: LibraryConfig['locations'];
 }
@@ -85,6 +88,7 @@ export async function startLibraryWorld(options: WorldOptions = {}): Promise<Lib
         cacheDir,
         ...(opts.maxCacheBytes ? { maxCacheBytes: opts.maxCacheBytes } : {}),
         ...(opts.maxInputPixels ? { maxInputPixels: opts.maxInputPixels } : {}),
+        ...(opts.renderer ? { renderer: opts.renderer } : {}),
       },
       ...(opts.mediaUrl ? { mediaUrl: opts.mediaUrl } : {}),
     });
