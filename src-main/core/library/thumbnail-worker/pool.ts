@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { discard, ownBytes, settle, type Job } from './job';
 import {
   parseHelperReply,
   type HelperChannel,
@@ -28,38 +28,12 @@ const DEFAULTS = { helpers: 2, maxQueued: 64, timeoutMs: 30_000, idleMs: 60_000 
 // Sources already in memory go to the helper in pieces this large.
 const CHUNK_BYTES = 1024 * 1024;
 
-interface Job {
-  input: ThumbnailInput;
-  options: RenderOptions;
-  settled: boolean;
-  /** The open source stream, once the job runs: destroyed when the job is abandoned. */
-  source?: Readable;
-  resolve(bytes: Buffer): void;
-  reject(error: unknown): void;
-  /** Stops listening to the requester's signal. */
-  release(): void;
-}
-
 interface Helper {
   channel: HelperChannel;
   running?: { id: number; job: Job };
   timer?: ReturnType<typeof setTimeout>;
   idleTimer?: ReturnType<typeof setTimeout>;
 }
-
-const isStream = (input: ThumbnailInput): input is Readable =>
-  typeof input !== 'function' && !(input instanceof Uint8Array);
-
-/** Stops a source nobody will read, so its download ends too. */
-function discard(input: ThumbnailInput): void {
-  if (isStream(input)) input.destroy();
-}
-
-// Structured clone copies a view's whole backing buffer, which may be far larger than the view.
-const ownBytes = (chunk: Uint8Array) =>
-  chunk.byteOffset === 0 && chunk.byteLength === chunk.buffer.byteLength
-    ? chunk
-    : new Uint8Array(chunk);
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
@@ -290,15 +264,6 @@ export class HelperPool implements ThumbnailRenderer {
       // The channel closed under us: the helper's exit follows and fails the job.
     }
   }
-}
-
-/** Resolves with a Buffer or rejects with anything else, once. */
-function settle(job: Job, outcome: unknown): void {
-  if (job.settled) return;
-  job.settled = true;
-  job.release();
-  if (Buffer.isBuffer(outcome)) job.resolve(outcome);
-  else job.reject(outcome);
 }
 
 const cancelled = () =>
