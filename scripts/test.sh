@@ -8,7 +8,7 @@ echo "== lint and format"
 npx eslint .
 npx prettier --check . >/dev/null || { npx prettier --check .; exit 1; }
 echo "== electronegativity"
-npx tsx scripts/electronegativity.ts
+npx tsx scripts/electronegativity/run.ts
 echo "== typecheck"
 npx tsc -p tsconfig.json
 if [ -f src-renderer/tsconfig.json ]; then npx tsc -p src-renderer/tsconfig.json; fi

@@ -13,8 +13,8 @@ export function openMainWindow(options: {
   const stateFile = join(options.userData, 'window-state.json');
   const displays = screen.getAllDisplays().map((display) => display.workArea);
   const state = visibleOn(loadWindowState(stateFile), displays);
-  // electronegativity: CONTEXT_ISOLATION_JS_CHECK — contextIsolation, sandbox and the rest are set
-  // electronegativity: SANDBOX_JS_CHECK — in secureWebPreferences(); unit tests assert each value.
+  // electronegativity: CONTEXT_ISOLATION_JS_CHECK — secureWebPreferences() turns it on, and a unit test asserts it.
+  // electronegativity: SANDBOX_JS_CHECK — secureWebPreferences() turns the sandbox on, and a unit test asserts it.
   // electronegativity: AUXCLICK_JS_CHECK — every new window (middle-click included) is denied by guardNavigation.
   const win = new BrowserWindow(mainWindowOptions(state, options.preloadPath, options.devTools));
   // electronegativity: OPEN_EXTERNAL_JS_CHECK — guardNavigation opens only allowlisted https links.

@@ -1,12 +1,13 @@
 // Runs Electronegativity over the app's sources and fails on any finding that is neither fixed nor
-// justified by a comment beside it: `// electronegativity: CHECK_ID — why` on the line reported or
-// in the three lines above it.
+// justified by a comment beside it: `// electronegativity: CHECK_ID — a sentence saying why` on the
+// line reported or in the three lines above it (see justification.ts).
 import { createRequire } from 'node:module';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { judgeFinding } from './justification';
 
-const root = join(import.meta.dirname, '..');
+const root = join(import.meta.dirname, '..', '..');
 const scanDir = mkdtempSync(join(tmpdir(), 'hakobu-electronegativity-'));
 const sources = join(scanDir, 'src');
 for (const dir of ['src-main', 'src-renderer']) {
@@ -72,22 +73,23 @@ const findings: Finding[] = result.issues.map((issue) => ({
   line: issue.location.line,
 }));
 
-const justified = ({ check, file, line }: Finding): boolean => {
-  if (file === 'N/A') return false;
-  const lines = readFileSync(join(sources, file), 'utf8').split('\n');
-  return lines
-    .slice(Math.max(0, line - 4), line)
-    .some((text) => text.includes(`electronegativity: ${check}`));
-};
-
-const open = findings.filter((finding) => !justified(finding));
+const problems = findings.flatMap((finding) => {
+  const { check, file, line } = finding;
+  const verdict =
+    file === 'N/A'
+      ? ({ justified: false, problem: 'missing' } as const)
+      : judgeFinding(readFileSync(join(sources, file), 'utf8').split('\n'), check, line);
+  if (verdict.justified) return [];
+  const where = `${check} at ${file}:${line}`;
+  return [
+    verdict.problem === 'missing'
+      ? `electronegativity: ${where} is neither fixed nor justified`
+      : `electronegativity: ${where} has no real justification ("${verdict.reason ?? ''}"): write a sentence saying why it is safe`,
+  ];
+});
 rmSync(scanDir, { recursive: true, force: true });
-for (const finding of open) {
-  console.error(
-    `electronegativity: ${finding.check} at ${finding.file}:${finding.line} is neither fixed nor justified`,
-  );
-}
+for (const problem of problems) console.error(problem);
 console.log(
-  `electronegativity: ${findings.length} findings, ${findings.length - open.length} justified, ${open.length} open`,
+  `electronegativity: ${findings.length} findings, ${findings.length - problems.length} justified, ${problems.length} open`,
 );
-process.exit(open.length ? 1 : 0);
+process.exit(problems.length ? 1 : 0);
