@@ -2,6 +2,8 @@
 // The renderer only ever names a location and a relative path; main resolves the real key, so a
 // crafted URL can reach nothing outside the user's own prefix of a configured location.
 
+import { isRasterImageType, MEDIA_SAFETY_HEADERS } from './media-types';
+
 export const MEDIA_SCHEME = 'hakobu-media';
 export type MediaKind = 'thumb' | 'image';
 
@@ -61,13 +63,39 @@ export function parseMediaUrl(raw: string): MediaUrlResult {
 /** Answers a vetted media request (thumbnail or full image) from the library; core decides access. */
 export type MediaServer = (request: MediaRequest) => Promise<Response>;
 
+const plainError = (status: number, text: string, code: string) =>
+  new Response(text, {
+    status,
+    headers: {
+      'Content-Type': 'text/plain; charset=utf-8',
+      'Cache-Control': 'no-store',
+      'X-Hakobu-Error': code,
+      ...MEDIA_SAFETY_HEADERS,
+    },
+  });
+
+/**
+ * What every shell sends on: a success only as a raster image type, and every response with the
+ * safety headers, whichever MediaServer answered. A success of any other type is refused, so no
+ * server (or future kind) can make the media origin serve a document.
+ */
+function vetted(response: Response): Response {
+  if (response.ok && !isRasterImageType(response.headers.get('content-type'))) {
+    void response.body?.cancel();
+    return plainError(415, 'Not an image', 'library.notAnImage');
+  }
+  const headers = new Headers(response.headers);
+  for (const [name, value] of Object.entries(MEDIA_SAFETY_HEADERS)) headers.set(name, value);
+  return new Response(response.body, { status: response.status, headers });
+}
+
 /** Handles a raw hakobu-media:// URL: refuses anything the guard rejects, then asks the library. */
 export async function handleMediaRequest(serve: MediaServer, url: string): Promise<Response> {
   const parsed = parseMediaUrl(url);
-  if (!parsed.ok) return new Response('Not found', { status: 404 });
+  if (!parsed.ok) return plainError(404, 'Not found', 'library.notFound');
   try {
-    return await serve(parsed.request);
+    return vetted(await serve(parsed.request));
   } catch {
-    return new Response('Unavailable', { status: 502 });
+    return plainError(502, 'Unavailable', 'library.failed');
   }
 }

@@ -2,10 +2,19 @@ import type { Readable } from 'node:stream';
 import { GetObjectCommand } from '@aws-sdk/client-s3';
 import type { Logger } from '../log/logger';
 import { toLibraryError, type LibraryError } from './errors';
-import { isKeyInside, isSafeRelativePath } from './keys';
+import { isKeyInside, isSafeRelativePath, objectName } from './keys';
 import type { ResolvedLocation } from './locations';
+import {
+  inlineDisposition,
+  MEDIA_SAFETY_HEADERS,
+  mayServeAsImage,
+  notAnImage,
+  SNIFF_BYTES,
+  sniffImageType,
+} from './media-types';
 import type { MediaRequest, MediaServer } from './media-url';
 import { missingOrDenied, notFound } from './missing-or-denied';
+import { readStreamHead } from './stream-head';
 import type { LibraryS3 } from './s3-access';
 import type { Thumbnailer } from './thumbnails';
 
@@ -22,11 +31,6 @@ export interface MediaServerDeps {
 // Private: the bytes are the user's own. Short: the URL names the key, not the version, so an
 // overwritten image must not be shown from the browser cache for long.
 const CACHE_CONTROL = 'private, max-age=300';
-// Whatever Content-Type an object claims (text/html, image/svg+xml), it is never a document here.
-const SAFETY_HEADERS = {
-  'X-Content-Type-Options': 'nosniff',
-  'Content-Security-Policy': "default-src 'none'; sandbox",
-};
 
 const STATUS_BY_CODE: Record<string, number> = {
   'library.notFound': 404,
@@ -35,6 +39,7 @@ const STATUS_BY_CODE: Record<string, number> = {
   'library.signInRequired': 401,
   'library.thumbnailTooLarge': 413,
   'library.thumbnailUnsupported': 415,
+  'library.notAnImage': 415,
   'library.changed': 409,
 };
 
@@ -45,7 +50,7 @@ function errorResponse(error: LibraryError): Response {
       'Content-Type': 'text/plain; charset=utf-8',
       'Cache-Control': 'no-store',
       'X-Hakobu-Error': error.code,
-      ...SAFETY_HEADERS,
+      ...MEDIA_SAFETY_HEADERS,
     },
   });
 }
@@ -65,20 +70,39 @@ function resolveKey(
   return isKeyInside(location.prefix, key) ? { location, key } : undefined;
 }
 
+/**
+ * Streams an original as the raster type its own first bytes show. The key's extension gates the
+ * GetObject; the Content-Type stored with the object is ignored, since it may say text/html.
+ */
 async function serveImage(deps: MediaServerDeps, location: ResolvedLocation, key: string) {
+  const refuse = () => {
+    deps.log.warn(`media image for ${location.name} refused: library.notAnImage`);
+    return errorResponse(notAnImage(key));
+  };
+  if (!mayServeAsImage(key)) return refuse();
   const object = await deps.s3.send((client) =>
     client.send(new GetObjectCommand({ Bucket: location.s3Bucket, Key: key })),
   );
-  const body = object.Body as (Readable & { transformToWebStream(): ReadableStream }) | undefined;
+  const source = object.Body as (Readable & { transformToWebStream(): ReadableStream }) | undefined;
+  const { head, body } = await readStreamHead(
+    source ? source.transformToWebStream() : new ReadableStream(),
+    SNIFF_BYTES,
+  );
+  const contentType = sniffImageType(head);
+  if (!contentType) {
+    await body.cancel();
+    return refuse();
+  }
   const headers: Record<string, string> = {
-    'Content-Type': object.ContentType ?? 'application/octet-stream',
+    'Content-Type': contentType,
+    'Content-Disposition': inlineDisposition(objectName(key)),
     'Cache-Control': CACHE_CONTROL,
-    ...SAFETY_HEADERS,
+    ...MEDIA_SAFETY_HEADERS,
   };
   if (object.ContentLength !== undefined) headers['Content-Length'] = String(object.ContentLength);
   if (object.ETag) headers.ETag = object.ETag;
   // The body streams through: a large original is never held in memory.
-  return new Response(body ? body.transformToWebStream() : null, { status: 200, headers });
+  return new Response(body, { status: 200, headers });
 }
 
 async function serveThumbnail(deps: MediaServerDeps, location: ResolvedLocation, key: string) {
@@ -86,18 +110,21 @@ async function serveThumbnail(deps: MediaServerDeps, location: ResolvedLocation,
   return new Response(new Uint8Array(bytes), {
     status: 200,
     headers: {
+      // sharp always writes WebP, whatever the source was (an SVG included).
       'Content-Type': 'image/webp',
+      'Content-Disposition': inlineDisposition(),
       'Content-Length': String(bytes.length),
       'Cache-Control': CACHE_CONTROL,
-      ...SAFETY_HEADERS,
+      ...MEDIA_SAFETY_HEADERS,
     },
   });
 }
 
 /**
  * Creates the library's MediaServer: 'thumb' from the thumbnail cache (or S3 plus sharp), 'image'
- * streamed from S3 GetObject. 404 for an unknown location, a path outside the location, or a
- * missing key; 403 when S3 denies access; an expired session is refreshed once (LibraryS3).
+ * streamed from S3 GetObject as a raster type main decides (415 for anything else). 404 for an
+ * unknown location, a path outside the location, or a missing key; 403 when S3 denies access; an
+ * expired session is refreshed once (LibraryS3).
  */
 export function createMediaServer(deps: MediaServerDeps): MediaServer {
   return async (request) => {

@@ -15,7 +15,7 @@ describe('the media server', () => {
   const serve = (location: string, relativePath: string, kind: 'thumb' | 'image' = 'image') =>
     world.library.media({ kind, location, relativePath });
 
-  it('streams the full image with the Content-Type S3 stored', async () => {
+  it('streams the full image as the type its bytes show', async () => {
     const response = await serve('photos', 'album/photo.jpg');
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/jpeg');

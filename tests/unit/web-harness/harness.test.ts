@@ -32,7 +32,12 @@ beforeAll(async () => {
     stagingDir,
     files,
     handlers,
-    serveMedia: async (request) => new Response(`media:${request.relativePath}`),
+    serveMedia: async (request) =>
+      request.relativePath.endsWith('.html')
+        ? new Response('<script>alert(1)</script>', { headers: { 'Content-Type': 'text/html' } })
+        : new Response(`media:${request.relativePath}`, {
+            headers: { 'Content-Type': 'image/webp' },
+          }),
     events: { subscribe: (emit) => (emitters.push(emit), () => {}) },
     log: silentLogger,
   });
@@ -145,6 +150,10 @@ describe('web harness', () => {
   it('serves media through the same guard as the desktop protocol', async () => {
     const ok = await fetch(`${harness.origin}/media/thumb/demo/photos/a.jpg?token=${token()}`);
     expect(await ok.text()).toBe('media:photos/a.jpg');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    const page = await fetch(`${harness.origin}/media/thumb/demo/page.html?token=${token()}`);
+    expect(page.status).toBe(415);
+    expect(page.headers.get('content-type')).not.toContain('html');
     const traversal = await fetch(
       `${harness.origin}/media/thumb/demo/%2e%2e/x.jpg?token=${token()}`,
     );
