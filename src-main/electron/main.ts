@@ -14,6 +14,7 @@ import {
 } from 'electron';
 import { createHakobuApp, type HakobuApp } from '../core/api/app';
 import { toUserError } from '../core/api/dispatch';
+import { ensurePrivateDirSync } from '../core/fs/private-dir';
 import { KeytarSecretStore } from '../core/secrets';
 import { wireContract, sendEvent } from './ipc/wire-contract';
 import { createAppLogger } from './logging';
@@ -43,6 +44,8 @@ let quitConfirmed = false;
 function start(): void {
   const log = createAppLogger();
   const userData = app.getPath('userData');
+  // Electron creates userData with the umask's mode; the journal and tokens' neighbours are private.
+  ensurePrivateDirSync(userData);
   const language = menuLanguageFor(app.getLocale());
   hakobu = createHakobuApp({
     shell: 'electron',
@@ -57,6 +60,7 @@ function start(): void {
     secrets: new KeytarSecretStore(),
     log,
     showFileDialog: (kind) => showFileDialog(kind, mainWindow),
+    allowManagedOverride: !app.isPackaged,
   });
   const core = hakobu;
 

@@ -1,11 +1,11 @@
 // `npm run dev:web`: the renderer in a browser, wired to the real core. Development and tests only.
 // With no HAKOBU_CONFIG it starts local-aws itself, so a newcomer sees Hakobu work at once.
-import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHakobuApp } from '../core/api/app';
 import { userConfigDir } from '../core/config';
+import { ensurePrivateDirSync } from '../core/fs/private-dir';
 import { createLogger } from '../core/log/logger';
 import { KeytarSecretStore } from '../core/secrets';
 import { harnessMediaUrl } from './media-url';
@@ -34,7 +34,7 @@ async function main(): Promise<void> {
     if (demo) console.log(`local-aws demo user: ${demo.username} / ${demo.password}`);
   }
   const userData = process.env.HAKOBU_USER_DATA ?? `${userConfigDir()}-web`;
-  mkdirSync(userData, { recursive: true, mode: 0o700 });
+  ensurePrivateDirSync(userData);
   const stagingDir = createStagingDir();
   const app = createHakobuApp({
     shell: 'web',

@@ -36,6 +36,8 @@ export interface HakobuAppOptions {
   showFileDialog?: (kind: 'files' | 'folder') => Promise<string[]>;
   /** Only paths inside this folder can become file handles (the web harness's staging folder). */
   chosenFilesWithin?: string;
+  /** False in an installed app: HAKOBU_MANAGED_CONFIG may then never replace IT's managed file. */
+  allowManagedOverride?: boolean;
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventChannels[E]) => void;
@@ -67,6 +69,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     userConfigPath: join(options.dirs.userData, 'config.json'),
     ...(options.configPath ? { configPath: options.configPath } : {}),
     ...(options.env ? { env: options.env } : {}),
+    ...(options.allowManagedOverride === false ? { allowManagedOverride: false } : {}),
   };
   const files = new ChosenFiles(
     options.chosenFilesWithin ? { within: options.chosenFilesWithin } : {},

@@ -68,8 +68,8 @@ export function buildHandlers(ctx: HandlerContext): ContractHandlers {
     'transfers.enqueue': async ({ handles, location }) => {
       const { transfers } = signedIn();
       const paths = ctx.files.resolve(handles);
-      await transfers.enqueue(paths, location ? { location } : {});
-      return { snapshot: transfers.snapshot(), skippedLinks: 0 };
+      const { skippedLinks } = await transfers.enqueue(paths, location ? { location } : {});
+      return { snapshot: transfers.snapshot(), skippedLinks: skippedLinks.length };
     },
     'files.choose': async ({ kind }) => {
       if (!ctx.options.showFileDialog) {

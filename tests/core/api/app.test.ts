@@ -1,10 +1,14 @@
-import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, mkdirSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { EventChannels, EventName } from '../../../src-main/contract/channels';
-import { createHakobuApp, type HakobuApp } from '../../../src-main/core/api/app';
+import {
+  createHakobuApp,
+  type HakobuApp,
+  type HakobuAppOptions,
+} from '../../../src-main/core/api/app';
 import { dispatchInvoke } from '../../../src-main/core/api/dispatch';
 import { silentLogger } from '../../../src-main/core/log/logger';
 import { MemorySecretStore } from '../../../src-main/core/secrets';
@@ -14,7 +18,10 @@ let la: TestLocalAws;
 const keychain = new MemorySecretStore();
 const apps: HakobuApp[] = [];
 
-function newApp(userData = mkdtempSync(join(tmpdir(), 'hakobu-app-'))) {
+function newApp(
+  userData = mkdtempSync(join(tmpdir(), 'hakobu-app-')),
+  extra: Partial<HakobuAppOptions> = {},
+) {
   const app = createHakobuApp({
     shell: 'web',
     version: '0.1.0-test',
@@ -24,6 +31,7 @@ function newApp(userData = mkdtempSync(join(tmpdir(), 'hakobu-app-'))) {
     env: {},
     secrets: keychain,
     log: silentLogger,
+    ...extra,
   });
   apps.push(app);
   return app;
@@ -68,6 +76,44 @@ describe('files the renderer may upload', () => {
     expect(register).toMatchObject({ ok: false, error: { code: 'ipc.unknownChannel' } });
     expect(app.services()?.transfers.snapshot().items).toEqual([]);
     await call(app, 'session.signOut');
+  });
+
+  it('tells the renderer how many links out of a dropped folder were skipped', async () => {
+    const app = newApp();
+    await app.start();
+    await call(app, 'session.signIn', la.info.demoUser);
+    const outside = mkdtempSync(join(tmpdir(), 'hakobu-home-'));
+    writeFileSync(join(outside, 'id_rsa'), 'PRIVATE KEY');
+    const drop = join(mkdtempSync(join(tmpdir(), 'hakobu-drop-')), 'unpacked');
+    mkdirSync(drop);
+    writeFileSync(join(drop, 'photo.txt'), 'mine');
+    symlinkSync(join(outside, 'id_rsa'), join(drop, 'key'));
+    symlinkSync(outside, join(drop, 'home'));
+    const [chosen] = app.files.register([drop]);
+    const result = (await call(app, 'transfers.enqueue', { handles: [chosen?.handle] })) as {
+      skippedLinks: number;
+      snapshot: { items: { key: string }[] };
+    };
+    expect(result.skippedLinks).toBe(2);
+    expect(result.snapshot.items.map((item) => item.key.split('/').slice(1).join('/'))).toEqual([
+      'unpacked/photo.txt',
+    ]);
+    await app.services()?.transfers.whenIdle();
+    await call(app, 'session.signOut');
+  });
+});
+
+describe("IT's managed file in an installed app", () => {
+  it('ignores HAKOBU_MANAGED_CONFIG when the shell says it is installed', async () => {
+    const managed = join(mkdtempSync(join(tmpdir(), 'hakobu-managed-')), 'config.json');
+    writeFileSync(managed, '{ not json');
+    const env = { HAKOBU_MANAGED_CONFIG: managed };
+    const fromSource = newApp(undefined, { env });
+    expect(await fromSource.start()).toMatchObject({ error: { code: 'config.invalid' } });
+    const installed = newApp(undefined, { env, allowManagedOverride: false });
+    const view = await installed.start();
+    expect(view).toMatchObject({ status: 'signedOut' });
+    expect(JSON.stringify(view)).not.toContain(managed);
   });
 });
 

@@ -3,14 +3,7 @@ import type { AuthState } from '../../../src-main/core/auth';
 import { MemorySecretStore, signInAccount } from '../../../src-main/core/secrets';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
 import type { TestLocalAws } from '../../helpers/local-aws';
-import {
-  configFor,
-  countOf,
-  requests,
-  sleep,
-  useStandInPerTest,
-  withClient,
-} from './fixtures';
+import { configFor, countOf, requests, sleep, useStandInPerTest, withClient } from './fixtures';
 
 // Token lifetimes are shortened at the stand-in, then the tests really wait them out.
 const TOKEN_SECONDS = 2;

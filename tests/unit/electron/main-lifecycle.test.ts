@@ -5,7 +5,6 @@ import { quitDuringUploadsDialog, userChoseQuit } from '../../../src-main/electr
 
 const electron = createElectronModule();
 vi.mock('electron', () => ({ ...electron, default: electron }));
-vi.mock('electron-log/main', () => ({ default: {} }));
 
 describe('main process start-up', () => {
   beforeAll(async () => {

@@ -12,7 +12,6 @@ Object.assign(electron.app, {
   },
 });
 vi.mock('electron', () => ({ ...electron, default: electron }));
-vi.mock('electron-log/main', () => ({ default: {} }));
 
 describe('a second instance', () => {
   it('exits at once and never waits for ready, so it starts no services or window', async () => {
