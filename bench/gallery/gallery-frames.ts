@@ -1,0 +1,228 @@
+// `npx tsx bench/gallery/gallery-frames.ts [--runs 3] [--images 10000] [--speed 6000] [--quick]`
+// Measures the library gallery in Chromium through the web harness: time to the first screen of
+// thumbnails after sign-in, and frame times while scrolling a folder of many images to its end,
+// next to the same frame loop on an empty page. A measurement, not a test: nothing is asserted.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { chromium, type Page } from 'playwright-core';
+import { z } from 'zod';
+import buildRendererOnce from '../../tests/e2e/global-setup';
+import { CHROMIUM_ARGS } from '../../tests/e2e/support/hakobu';
+import { startHarness } from '../../tests/e2e/support/harness';
+import { startLocalAwsProcess } from '../local-aws-process';
+import { gitRevision, machineInfo } from '../machine';
+import { REPO_ROOT, RESULTS_DIR } from '../paths';
+import { signInDemoUser } from '../sign-in';
+import { median } from '../stats';
+import { summarizeFrames, type FrameSummary } from './frame-stats';
+import {
+  emptyScrollerHtml,
+  scrollToEnd,
+  signInAndWatchFirstScreen,
+  type FirstScreenTimes,
+  type ScrollRecord,
+} from './page-probes';
+import { seedGallery } from './seed';
+
+const Options = z.object({
+  runs: z.number().int().min(1).max(20),
+  images: z.number().int().min(1).max(100_000),
+  /** Scroll speed, px per second: brisk, but slower than a fling. */
+  speed: z.number().min(100).max(100_000),
+});
+type Options = z.infer<typeof Options>;
+
+const VIEWPORT = { width: 1280, height: 800 };
+const BASELINE_SECONDS = 10;
+const FIRST_SCREEN_TIMEOUT_MS = 60_000;
+const SCROLL_TIMEOUT_MS = 15 * 60_000;
+/** After the scroll stops, how long thumbnail responses are still counted as arriving. */
+const SETTLE_MS = 2_000;
+
+function parseOptions(argv: string[]): Options {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      runs: { type: 'string' },
+      images: { type: 'string' },
+      speed: { type: 'string' },
+      quick: { type: 'boolean', default: false },
+    },
+  });
+  const quick = values.quick === true;
+  const parsed = Options.safeParse({
+    runs: Number(values.runs ?? (quick ? 1 : 3)),
+    images: Number(values.images ?? (quick ? 2_000 : 10_000)),
+    speed: Number(values.speed ?? 6_000),
+  });
+  if (!parsed.success) {
+    throw new Error(
+      `bad options: ${parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`).join('; ')}\n` +
+        'usage: gallery-frames.ts [--runs 1..20] [--images 1..100000] [--speed px/s] [--quick]',
+    );
+  }
+  return parsed.data;
+}
+
+interface RunResult {
+  firstScreen: FirstScreenTimes;
+  frames: FrameSummary;
+  baseline: FrameSummary;
+  scroll: Omit<ScrollRecord, 'frames'>;
+  thumbnailRequests: {
+    started: number;
+    finished: number;
+    /** Cancelled by the page (net::ERR_ABORTED) or failed. */
+    failed: number;
+    /** Still unanswered when the scroll reached the end. */
+    pendingAtEnd: number;
+    /** Answered after the scroll reached the end (work for tiles long gone, mostly). */
+    finishedAfterEnd: number;
+  };
+}
+
+/** Counts the page's thumbnail requests as Chromium sees them. */
+function watchThumbnails(page: Page) {
+  const isThumb = (url: string) => url.includes('/media/thumb/');
+  const counts = { started: 0, finished: 0, failed: 0 };
+  page.on('request', (r) => isThumb(r.url()) && counts.started++);
+  page.on('requestfinished', (r) => isThumb(r.url()) && counts.finished++);
+  page.on('requestfailed', (r) => isThumb(r.url()) && counts.failed++);
+  return counts;
+}
+
+async function measureRun(
+  configPath: string,
+  user: { username: string; password: string },
+  options: Options,
+): Promise<RunResult> {
+  // A fresh harness per run: its own user-data folder, so the thumbnail cache starts cold each time.
+  const harness = await startHarness({ configPath, locale: 'en-US' });
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    const context = await browser.newContext({
+      locale: 'en-US',
+      viewport: VIEWPORT,
+      deviceScaleFactor: 1,
+    });
+    const empty = await context.newPage();
+    await empty.setContent(emptyScrollerHtml(options.speed * BASELINE_SECONDS + VIEWPORT.height));
+    const baseline = (await empty.evaluate(
+      scrollToEnd(options.speed, SCROLL_TIMEOUT_MS),
+    )) as ScrollRecord;
+    await empty.close();
+
+    const page = await context.newPage();
+    const thumbs = watchThumbnails(page);
+    await page.goto(harness.url);
+    await page.getByLabel('Email', { exact: true }).fill(user.username);
+    await page.getByLabel('Password', { exact: true }).fill(user.password);
+    const firstScreen = (await page.evaluate(
+      signInAndWatchFirstScreen('Sign in', FIRST_SCREEN_TIMEOUT_MS),
+    )) as FirstScreenTimes;
+    const { frames, ...scroll } = (await page.evaluate(
+      scrollToEnd(options.speed, SCROLL_TIMEOUT_MS),
+    )) as ScrollRecord;
+    const atEnd = { ...thumbs };
+    await page.waitForTimeout(SETTLE_MS);
+    return {
+      firstScreen,
+      frames: summarizeFrames(frames),
+      baseline: summarizeFrames(baseline.frames),
+      scroll,
+      thumbnailRequests: {
+        ...atEnd,
+        pendingAtEnd: atEnd.started - atEnd.finished - atEnd.failed,
+        finishedAfterEnd: thumbs.finished - atEnd.finished,
+      },
+    };
+  } finally {
+    await browser.close().catch(() => {});
+    await harness.stop();
+  }
+}
+
+function describeRun(run: RunResult): string {
+  const f = run.frames;
+  const t = run.thumbnailRequests;
+  return (
+    `first screen ${run.firstScreen.firstScreenMs.toFixed(0)} ms; ` +
+    `frames p50 ${f.p50} / p95 ${f.p95} / p99 ${f.p99} ms (${f.droppedPct}% dropped, ${f.count} frames, ` +
+    `${run.scroll.seconds.toFixed(1)} s, ${run.scroll.waitingForPagesMs.toFixed(0)} ms waiting for pages); ` +
+    `baseline p50 ${run.baseline.p50} / p95 ${run.baseline.p95} / p99 ${run.baseline.p99} ms; ` +
+    `long tasks ${run.scroll.longTasks.count} (${run.scroll.longTasks.totalMs.toFixed(0)} ms); ` +
+    `thumbnails requested ${t.started}, answered ${t.finished}, cancelled ${t.failed}, pending at end ${t.pendingAtEnd}`
+  );
+}
+
+async function main(): Promise<void> {
+  const options = parseOptions(process.argv.slice(2));
+  const started = Date.now();
+  const loadAtStart = loadavg()[0] ?? 0;
+  buildRendererOnce();
+  const work = mkdtempSync(join(tmpdir(), 'hakobu-bench-gallery-'));
+  const localAws = await startLocalAwsProcess(join(work, 'local-aws'));
+  try {
+    const session = await signInDemoUser(localAws.info);
+    const seedSeconds = await seedGallery(session, options.images).finally(() => session.dispose());
+    console.log(`seeded ${options.images} images in ${seedSeconds.toFixed(1)} s`);
+    const runs: RunResult[] = [];
+    for (let i = 1; i <= options.runs; i++) {
+      const run = await measureRun(localAws.info.appConfig, localAws.info.demoUser, options);
+      runs.push(run);
+      console.log(`[run ${i}/${options.runs}] ${describeRun(run)}`);
+    }
+    const med = (pick: (run: RunResult) => number) => median(runs.map(pick));
+    const summary = {
+      firstScreenMs: med((r) => r.firstScreen.firstScreenMs),
+      firstThumbnailMs: med((r) => r.firstScreen.firstThumbnailMs),
+      frames: {
+        p50: med((r) => r.frames.p50),
+        p95: med((r) => r.frames.p95),
+        p99: med((r) => r.frames.p99),
+      },
+      baseline: {
+        p50: med((r) => r.baseline.p50),
+        p95: med((r) => r.baseline.p95),
+        p99: med((r) => r.baseline.p99),
+      },
+      droppedPct: med((r) => r.frames.droppedPct),
+      waitingForPagesMs: med((r) => r.scroll.waitingForPagesMs),
+      thumbnailsRequested: med((r) => r.thumbnailRequests.started),
+    };
+    console.log(
+      `median of ${runs.length}: first screen ${summary.firstScreenMs.toFixed(0)} ms; ` +
+        `frames p50 ${summary.frames.p50} / p95 ${summary.frames.p95} / p99 ${summary.frames.p99} ms; ` +
+        `baseline p50 ${summary.baseline.p50} / p95 ${summary.baseline.p95} / p99 ${summary.baseline.p99} ms`,
+    );
+    mkdirSync(RESULTS_DIR, { recursive: true });
+    const out = join(RESULTS_DIR, 'gallery-latest.json');
+    const result = {
+      format: 'hakobu-bench-gallery/1',
+      startedAt: new Date(started).toISOString(),
+      durationSeconds: (Date.now() - started) / 1000,
+      git: gitRevision(),
+      machine: machineInfo(),
+      loadAverage: { atStart: loadAtStart, atEnd: loadavg()[0] ?? 0 },
+      options: { ...options, viewport: VIEWPORT, chromiumArgs: CHROMIUM_ARGS },
+      seedSeconds,
+      summary,
+      runs,
+    };
+    writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
+    console.log(`wrote ${relative(REPO_ROOT, out)}`);
+  } finally {
+    await localAws.stop();
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+  process.exitCode = 1;
+});
