@@ -113,10 +113,21 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
     }
     if (!isAuthorized(req, url, site, req.method !== 'GET')) return send(res, 403, 'Forbidden');
     if (req.method === 'GET' && url.pathname.startsWith('/media/')) {
+      // Chromium closes the connection when the page drops an image (its img left the DOM), so
+      // main stops drawing a thumbnail nobody will see.
+      const dropped = new AbortController();
+      res.once('close', () => {
+        if (!res.writableFinished) dropped.abort(new Error('the page dropped the request'));
+      });
       const media = await handleMediaRequest(
         options.serveMedia,
         `${MEDIA_SCHEME}://${url.pathname.slice(7)}`,
+        dropped.signal,
       );
+      if (dropped.signal.aborted) {
+        await media.body?.cancel();
+        return;
+      }
       res.writeHead(media.status, Object.fromEntries(media.headers));
       res.end(Buffer.from(await media.arrayBuffer()));
       return;

@@ -12,6 +12,11 @@ export interface MediaRequest {
   location: string;
   /** Path below the location's prefix, decoded, with '/' separators. */
   relativePath: string;
+  /**
+   * Aborted when the page no longer wants the answer (the img left the DOM): work not yet
+   * started is dropped, and a running download or decode is not waited for.
+   */
+  signal?: AbortSignal;
 }
 
 export type MediaUrlResult = { ok: true; request: MediaRequest } | { ok: false; reason: string };
@@ -89,12 +94,19 @@ function vetted(response: Response): Response {
   return new Response(response.body, { status: response.status, headers });
 }
 
-/** Handles a raw hakobu-media:// URL: refuses anything the guard rejects, then asks the library. */
-export async function handleMediaRequest(serve: MediaServer, url: string): Promise<Response> {
+/**
+ * Handles a raw hakobu-media:// URL: refuses anything the guard rejects, then asks the library.
+ * `signal` is the shell's sign that the page dropped the request.
+ */
+export async function handleMediaRequest(
+  serve: MediaServer,
+  url: string,
+  signal?: AbortSignal,
+): Promise<Response> {
   const parsed = parseMediaUrl(url);
   if (!parsed.ok) return plainError(404, 'Not found', 'library.notFound');
   try {
-    return vetted(await serve(parsed.request));
+    return vetted(await serve(signal ? { ...parsed.request, signal } : parsed.request));
   } catch {
     return plainError(502, 'Unavailable', 'library.failed');
   }

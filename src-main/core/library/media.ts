@@ -55,6 +55,13 @@ function errorResponse(error: LibraryError): Response {
   });
 }
 
+// 499 is nginx's "client closed request": the page went away before the answer was ready.
+const dropped = () =>
+  new Response(null, {
+    status: 499,
+    headers: { 'Cache-Control': 'no-store', ...MEDIA_SAFETY_HEADERS },
+  });
+
 /**
  * The key a media request names, or undefined when it must not be served: an unknown location,
  * a path a media URL could not carry (re-checked here, since shells call the server directly),
@@ -74,14 +81,22 @@ function resolveKey(
  * Streams an original as the raster type its own first bytes show. The key's extension gates the
  * GetObject; the Content-Type stored with the object is ignored, since it may say text/html.
  */
-async function serveImage(deps: MediaServerDeps, location: ResolvedLocation, key: string) {
+async function serveImage(
+  deps: MediaServerDeps,
+  location: ResolvedLocation,
+  key: string,
+  signal?: AbortSignal,
+) {
   const refuse = () => {
     deps.log.warn(`media image for ${location.name} refused: library.notAnImage`);
     return errorResponse(notAnImage(key));
   };
   if (!mayServeAsImage(key)) return refuse();
   const object = await deps.s3.send((client) =>
-    client.send(new GetObjectCommand({ Bucket: location.s3Bucket, Key: key })),
+    client.send(
+      new GetObjectCommand({ Bucket: location.s3Bucket, Key: key }),
+      signal ? { abortSignal: signal } : {},
+    ),
   );
   const source = object.Body as (Readable & { transformToWebStream(): ReadableStream }) | undefined;
   const { head, body } = await readStreamHead(
@@ -105,8 +120,13 @@ async function serveImage(deps: MediaServerDeps, location: ResolvedLocation, key
   return new Response(body, { status: 200, headers });
 }
 
-async function serveThumbnail(deps: MediaServerDeps, location: ResolvedLocation, key: string) {
-  const bytes = await deps.thumbnails.thumbnail({ s3Bucket: location.s3Bucket, key });
+async function serveThumbnail(
+  deps: MediaServerDeps,
+  location: ResolvedLocation,
+  key: string,
+  signal?: AbortSignal,
+) {
+  const bytes = await deps.thumbnails.thumbnail({ s3Bucket: location.s3Bucket, key }, signal);
   return new Response(new Uint8Array(bytes), {
     status: 200,
     headers: {
@@ -133,9 +153,11 @@ export function createMediaServer(deps: MediaServerDeps): MediaServer {
     const { location, key } = target;
     try {
       return request.kind === 'thumb'
-        ? await serveThumbnail(deps, location, key)
-        : await serveImage(deps, location, key);
+        ? await serveThumbnail(deps, location, key, request.signal)
+        : await serveImage(deps, location, key, request.signal);
     } catch (error) {
+      // Nobody reads this answer; a dropped request is not a failure worth a log line.
+      if (request.signal?.aborted) return dropped();
       let failure = toLibraryError(error, {
         bucket: location.bucket,
         key,

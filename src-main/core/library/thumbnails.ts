@@ -101,6 +101,8 @@ export class Thumbnailer {
    * `signal` rejects with its reason; the download and decode stop once no requester is left.
    */
   async thumbnail(source: ThumbnailSource, signal?: AbortSignal): Promise<Buffer> {
+    // A request dropped before it got here costs not even the HEAD.
+    signal?.throwIfAborted();
     const head = await this.s3.send((client) =>
       client.send(
         new HeadObjectCommand({ Bucket: source.s3Bucket, Key: source.key }),

@@ -7,5 +7,8 @@ import { handleMediaRequest, MEDIA_SCHEME, type MediaServer } from '../../core/l
  * inline disposition are what Chromium sees.
  */
 export function registerMediaProtocol(protocol: Protocol, serve: MediaServer): void {
-  protocol.handle(MEDIA_SCHEME, (request) => handleMediaRequest(serve, request.url));
+  // A standard Request: its signal aborts when the page drops the image, so main stops the work.
+  protocol.handle(MEDIA_SCHEME, (request) =>
+    handleMediaRequest(serve, request.url, request.signal),
+  );
 }
