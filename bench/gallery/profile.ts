@@ -1,4 +1,4 @@
-// `npx tsx bench/gallery/profile.ts [--images 3000] [--root <tree>] [--trace out.json]`
+// `npx tsx bench/gallery/profile.ts [--images 3000] [--root <tree>] [--trace out.json] [--cpuprofile out.cpuprofile]`
 // Profiles one scroll of the gallery in Chromium through the harness: a Chrome trace (what the
 // renderer's main thread spent its time on) and a JS CPU profile (which functions), so changes
 // aim at what costs frames. A profiling aid, not a measurement of record.
@@ -35,6 +35,7 @@ async function main(): Promise<void> {
       speed: { type: 'string', default: '6000' },
       root: { type: 'string', default: REPO_ROOT },
       trace: { type: 'string' },
+      cpuprofile: { type: 'string' },
     },
   });
   const images = Number(values.images);
@@ -75,6 +76,7 @@ async function main(): Promise<void> {
     const { profile } = (await cdp.send('Profiler.stop')) as { profile: CpuProfile };
     const trace = await browser.stopTracing();
     if (values.trace) writeFileSync(values.trace, trace);
+    if (values.cpuprofile) writeFileSync(values.cpuprofile, JSON.stringify(profile));
 
     console.log('frames', summarizeFrames(record.frames), 'long tasks', record.longTasks);
     console.log('\nrenderer main thread, ms by event (nested events counted in each):');

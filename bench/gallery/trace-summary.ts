@@ -35,7 +35,7 @@ export function summarizeTrace(json: string): [string, number][] {
 export interface CpuProfile {
   nodes: {
     id: number;
-    callFrame: { functionName: string; url: string; lineNumber: number };
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
   }[];
   samples?: number[];
   timeDeltas?: number[];
@@ -50,7 +50,9 @@ export function summarizeCpuProfile(profile: CpuProfile): [string, number][] {
   for (let i = 0; i < samples.length; i++) {
     const frame = byId.get(samples[i] ?? -1)?.callFrame;
     if (!frame) continue;
-    const where = frame.url ? ` ${basename(frame.url)}:${frame.lineNumber + 1}` : '';
+    const where = frame.url
+      ? ` ${basename(frame.url)}:${frame.lineNumber + 1}:${frame.columnNumber + 1}`
+      : '';
     const name = `${frame.functionName || '(anonymous)'}${where}`;
     totals.set(name, (totals.get(name) ?? 0) + (deltas[i + 1] ?? 0) / 1000);
   }

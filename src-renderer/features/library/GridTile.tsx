@@ -1,9 +1,24 @@
-import { useState } from 'react';
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocale } from '../../app/settings-context';
 import { Icon } from '../../components/Icon';
 import { formatBytes } from '../../i18n/format';
 import { extensionOf, type GridItem } from './grid-items';
+import { Thumbnail } from './Thumbnail';
+
+// formatBytes builds an Intl.NumberFormat per call, which shows when a scroll mounts hundreds of
+// tiles a second; a folder's sizes repeat, so their labels are kept (bounded, per locale).
+const sizeLabels = new Map<string, string>();
+function sizeLabel(bytes: number, locale: string): string {
+  const key = `${locale} ${bytes}`;
+  let label = sizeLabels.get(key);
+  if (label === undefined) {
+    if (sizeLabels.size >= 10_000) sizeLabels.clear();
+    label = formatBytes(bytes, locale);
+    sizeLabels.set(key, label);
+  }
+  return label;
+}
 
 interface GridTileProps {
   item: GridItem;
@@ -17,8 +32,11 @@ interface GridTileProps {
   onOpen: (item: GridItem) => void;
 }
 
-/** One square in the library grid: a folder, an image thumbnail, or a file with its extension. */
-export function GridTile({
+/**
+ * One square in the library grid: a folder, an image thumbnail, or a file with its extension.
+ * Memoized: a scroll re-renders the grid, but a tile whose props are unchanged is left alone.
+ */
+export const GridTile = memo(function GridTile({
   item,
   index,
   column,
@@ -66,36 +84,12 @@ export function GridTile({
           {name}
         </span>
         <span className="tile-meta">
-          {item.kind === 'folder' ? t('library.folder') : formatBytes(item.object.size, locale)}
+          {item.kind === 'folder' ? t('library.folder') : sizeLabel(item.object.size, locale)}
         </span>
       </div>
     </div>
   );
-}
-
-/** A lazily loaded thumbnail over a shimmering placeholder; a broken one falls back to an icon. */
-function Thumbnail({ src, alt }: { src: string; alt: string }) {
-  const [state, setState] = useState<'loading' | 'loaded' | 'failed'>('loading');
-  if (state === 'failed') {
-    return (
-      <span className="tile-glyph" role="img" aria-label={alt}>
-        <Icon name="image" size={40} />
-      </span>
-    );
-  }
-  return (
-    <img
-      className={`tile-image${state === 'loaded' ? ' is-loaded' : ''}`}
-      src={src}
-      alt={alt}
-      loading="lazy"
-      decoding="async"
-      draggable={false}
-      onLoad={() => setState('loaded')}
-      onError={() => setState('failed')}
-    />
-  );
-}
+});
 
 /** A grey tile shown where a page of the listing has not arrived yet. */
 export function PlaceholderTile({ size }: { size: number }) {

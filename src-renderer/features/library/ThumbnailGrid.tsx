@@ -1,9 +1,15 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, type KeyboardEvent } from 'react';
+import { memo, useCallback, useEffect, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import { useElementWidth } from '../../components/use-element-width';
 import { defaultGrid, gridLayout, moveInGrid } from './grid-layout';
 import type { GridItem } from './grid-items';
 import { GridTile, PlaceholderTile } from './GridTile';
+
+/**
+ * Ask for the next page this many rows before the last loaded one comes into view: a page takes
+ * a round trip to S3, and at a brisk scroll a screen of rows passes in a fraction of a second.
+ */
+const PREFETCH_ROWS = 24;
 
 interface ThumbnailGridProps {
   label: string;
@@ -39,8 +45,14 @@ export function ThumbnailGrid({
   const { columns, tileWidth, rowHeight } = gridLayout(width);
   const itemRows = Math.ceil(items.length / columns);
   const rowCount = itemRows + pendingRows;
-  const { padding, gap } = defaultGrid;
+  const { padding } = defaultGrid;
   const focusIndex = activeIndex ?? 0;
+  // Rows are memoized, so the callbacks they get must not change with every parent render.
+  const latestOpen = useRef(onOpen);
+  useLayoutEffect(() => {
+    latestOpen.current = onOpen;
+  });
+  const openItem = useCallback((item: GridItem) => latestOpen.current(item), []);
 
   // TanStack Virtual keeps its own mutable state; we don't run the React Compiler, so this is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
@@ -48,7 +60,10 @@ export function ThumbnailGrid({
     count: rowCount,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight,
-    overscan: 3,
+    overscan: 4,
+    // Rows are rendered in React's next task, not inside each scroll event: the scroll itself
+    // stays on the compositor, and the overscan covers the rows a render is late for.
+    useFlushSync: false,
     paddingStart: padding,
     paddingEnd: padding,
   });
@@ -57,7 +72,7 @@ export function ThumbnailGrid({
   const rows = virtualizer.getVirtualItems();
   const lastRow = rows.at(-1)?.index ?? 0;
   useEffect(() => {
-    if (pendingRows > 0 && lastRow >= itemRows - 2) onNearEnd();
+    if (pendingRows > 0 && lastRow >= itemRows - PREFETCH_ROWS) onNearEnd();
   }, [lastRow, itemRows, pendingRows, onNearEnd]);
 
   // Keep keyboard focus on the active tile once its row has been rendered.
@@ -103,44 +118,88 @@ export function ThumbnailGrid({
       onKeyDown={onKeyDown}
     >
       <div className="grid-canvas" style={{ height: virtualizer.getTotalSize() }}>
-        {rows.map((row) => {
-          const first = row.index * columns;
-          const rowItems = items.slice(first, first + columns);
-          return (
-            <div
-              key={row.key}
-              role="row"
-              aria-rowindex={row.index + 1}
-              className="grid-row"
-              style={{
-                transform: `translateY(${row.start}px)`,
-                left: padding,
-                right: padding,
-                gap,
-                gridTemplateColumns: `repeat(${columns}, ${tileWidth}px)`,
-              }}
-            >
-              {row.index < itemRows
-                ? rowItems.map((item, column) => (
-                    <GridTile
-                      key={item.id}
-                      item={item}
-                      index={first + column}
-                      column={column}
-                      active={first + column === activeIndex}
-                      tabStop={first + column === focusIndex}
-                      size={tileWidth}
-                      onActivate={onActivate}
-                      onOpen={onOpen}
-                    />
-                  ))
-                : Array.from({ length: columns }, (_, column) => (
-                    <PlaceholderTile key={column} size={tileWidth} />
-                  ))}
-            </div>
-          );
-        })}
+        {rows.map((row) => (
+          <GridRow
+            key={row.key}
+            index={row.index}
+            start={row.start}
+            items={row.index < itemRows ? items : null}
+            columns={columns}
+            tileWidth={tileWidth}
+            activeIndex={activeIndex}
+            focusIndex={focusIndex}
+            onActivate={onActivate}
+            onOpen={openItem}
+          />
+        ))}
       </div>
     </div>
   );
 }
+
+interface GridRowProps {
+  index: number;
+  /** Offset from the top of the canvas, px. */
+  start: number;
+  /** All the grid's items (this row shows its share), or null for a row of placeholders. */
+  items: readonly GridItem[] | null;
+  columns: number;
+  tileWidth: number;
+  activeIndex: number | null;
+  focusIndex: number;
+  onActivate: (index: number) => void;
+  onOpen: (item: GridItem) => void;
+}
+
+/**
+ * One virtual row. Memoized: scrolling changes which rows exist, not what an existing row shows,
+ * so rows that stay in the window are not rendered again.
+ */
+const GridRow = memo(function GridRow({
+  index,
+  start,
+  items,
+  columns,
+  tileWidth,
+  activeIndex,
+  focusIndex,
+  onActivate,
+  onOpen,
+}: GridRowProps) {
+  const { padding, gap } = defaultGrid;
+  const first = index * columns;
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 1}
+      className="grid-row"
+      style={{
+        transform: `translateY(${start}px)`,
+        left: padding,
+        right: padding,
+        gap,
+        gridTemplateColumns: `repeat(${columns}, ${tileWidth}px)`,
+      }}
+    >
+      {items
+        ? items
+            .slice(first, first + columns)
+            .map((item, column) => (
+              <GridTile
+                key={item.id}
+                item={item}
+                index={first + column}
+                column={column}
+                active={first + column === activeIndex}
+                tabStop={first + column === focusIndex}
+                size={tileWidth}
+                onActivate={onActivate}
+                onOpen={onOpen}
+              />
+            ))
+        : Array.from({ length: columns }, (_, column) => (
+            <PlaceholderTile key={column} size={tileWidth} />
+          ))}
+    </div>
+  );
+});
