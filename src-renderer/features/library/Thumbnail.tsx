@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { Icon } from '../../components/Icon';
-import { thumbnailSlots, watchVisibility } from './thumbnail-slots';
+import { thumbnailSlots } from './thumbnail-slots';
+import { watchVisibility } from './visibility';
 
 type LoadState = 'waiting' | 'loading' | 'loaded' | 'failed';
 
