@@ -1,5 +1,7 @@
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
+import { REPO_ROOT } from './paths';
 
 /** What `npm run bench -- …` accepts. */
 export const BenchOptions = z.object({
@@ -11,15 +13,25 @@ export const BenchOptions = z.object({
   latencyMs: z.number().int().min(1).max(1000),
   /** Timed repetitions per case (the median is reported). */
   repetitions: z.number().int().min(1).max(20),
+  /** Compare Hakobu's CLI with the AWS CLI, rclone and lib-storage instead of the engine matrix. */
+  peers: z.boolean(),
+  /** The built Hakobu CLI the peers run uses (another tree's build for a before/after). */
+  hakobuCli: z.string().min(1),
+  /** Hakobu parallelism values swept alongside the peers (empty: no sweep). */
+  sweep: z.array(z.number().int().min(1).max(64)),
 });
 export type BenchOptions = z.infer<typeof BenchOptions>;
 
 export const USAGE = `usage: npm run bench -- [--quick] [--no-wan] [--latency <ms>] [--reps <n>]
+                     [--peers [--hakobu-cli <path>] [--sweep 4,8,16]]
 
   --quick         small workloads, about a minute: a smoke run, not figures to decide on
   --no-wan        skip the cases with added per-request latency
   --latency <ms>  latency of the WAN cases (default 40)
-  --reps <n>      timed repetitions per case (default 3)`;
+  --reps <n>      timed repetitions per case (default 3)
+  --peers         Hakobu's built CLI against the AWS CLI, rclone and lib-storage (npm run build first)
+  --hakobu-cli <path>  the Hakobu CLI to run (default dist/cli/hakobu.mjs)
+  --sweep <list>  with --peers: also run Hakobu at these parallelisms (default 4,8,16; "" for none)`;
 
 /** Parses the command line; throws with the usage text on anything unknown or out of range. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help' {
@@ -32,6 +44,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
         'no-wan': { type: 'boolean', default: false },
         latency: { type: 'string', default: '40' },
         reps: { type: 'string', default: '3' },
+        peers: { type: 'boolean', default: false },
+        'hakobu-cli': { type: 'string', default: join(REPO_ROOT, 'dist/cli/hakobu.mjs') },
+        sweep: { type: 'string', default: '4,8,16' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -44,6 +59,12 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     wan: !values['no-wan'],
     latencyMs: Number(values.latency),
     repetitions: Number(values.reps),
+    peers: values.peers,
+    hakobuCli: resolve(values['hakobu-cli']),
+    sweep: values.sweep
+      .split(',')
+      .filter((v) => v.trim())
+      .map(Number),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

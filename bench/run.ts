@@ -1,11 +1,13 @@
-// `npm run bench [-- --quick]`: measures the upload engine against a fresh local-aws and writes
-// bench/results/. A measurement, not a test: nothing is asserted and `npm test` never runs it.
+// `npm run bench [-- --quick] [--peers]`: measures the upload engine (or, with --peers, Hakobu's
+// CLI against its peers) against a fresh local-aws and writes bench/results/. A measurement, not a test: nothing is asserted and `npm test` never runs it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { startLocalAwsProcess, type LocalAwsProcess } from './local-aws-process';
 import { gitRevision, machineInfo } from './machine';
 import { parseBenchOptions, USAGE } from './options';
+import { measurePeers } from './peers/main';
+import { writePeerResults } from './peers/report';
 import { REPO_ROOT } from './paths';
 import { casesFor, planFor, type BenchPlan } from './plan';
 import { checkMemory } from './report/memory';
@@ -108,6 +110,11 @@ async function main(): Promise<void> {
     process.exit(130);
   });
   try {
+    if (options.peers) {
+      const paths = await writePeerResults(await measurePeers(options, work));
+      console.log(`Wrote ${paths.map((p) => relative(REPO_ROOT, p)).join(', ')}`);
+      return;
+    }
     const results = await measure(work, planFor(options));
     const paths = await writeResults(results);
     const r = results.recommendation;

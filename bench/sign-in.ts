@@ -1,8 +1,16 @@
 import { readFileSync } from 'node:fs';
+import { S3Client } from '@aws-sdk/client-s3';
 import { createAuthSession } from '../src-main/core/auth';
 import { HakobuConfig } from '../src-main/core/config';
 import { createIdentityCredentials } from '../src-main/core/credentials';
 import type { LocalAwsInfo } from './local-aws-process';
+
+/** Temporary AWS credentials of the demo user's identity, as every peer is handed them. */
+export interface TemporaryCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken: string;
+}
 
 /** The demo user, signed in the way the app signs in, for the whole run. */
 export interface BenchSession {
@@ -11,6 +19,10 @@ export interface BenchSession {
   identityId: string;
   /** A current ID token (refreshed by the session when it nears expiry) for each worker. */
   getIdToken(): Promise<string>;
+  /** Current Identity Pool credentials (renewed ahead of expiry), for the peers and cleanup. */
+  awsCredentials(): Promise<TemporaryCredentials>;
+  /** An S3 client on those credentials, for cleaning up and checking what was uploaded. */
+  s3: S3Client;
   dispose(): void;
 }
 
@@ -27,15 +39,33 @@ export async function signInDemoUser(info: LocalAwsInfo): Promise<BenchSession> 
     throw new Error(`the demo user did not sign in (state: ${state.status})`);
   }
   const credentials = createIdentityCredentials({ config, getIdToken: () => auth.getIdToken() });
+  const s3 = new S3Client({
+    region: config.region,
+    ...(config.endpoints.s3 ? { endpoint: config.endpoints.s3, forcePathStyle: true } : {}),
+    credentials: credentials.provider,
+  });
+  const dispose = () => {
+    s3.destroy();
+    credentials.dispose();
+    auth.dispose();
+  };
   try {
     await credentials.provider();
     return {
       config,
       identityId: await credentials.identityId(),
       getIdToken: () => auth.getIdToken(),
-      dispose: () => auth.dispose(),
+      async awsCredentials() {
+        const { accessKeyId, secretAccessKey, sessionToken } = await credentials.provider();
+        if (!sessionToken)
+          throw new Error('the Identity Pool gave credentials without a session token');
+        return { accessKeyId, secretAccessKey, sessionToken };
+      },
+      s3,
+      dispose,
     };
-  } finally {
-    credentials.dispose();
+  } catch (error) {
+    dispose();
+    throw error;
   }
 }
