@@ -28,6 +28,8 @@ export interface HakobuSetup {
   configPath: string;
   username: string;
   password: string;
+  /** A sweep point: HAKOBU_PARALLEL_TRANSFERS, the engine's request budget (1-64). */
+  parallel?: number;
 }
 
 // Only what a program needs to run: nothing of the bench's own environment leaks in (no AWS_*
@@ -130,7 +132,12 @@ function hakobu(job: UploadJob, setup: HakobuSetup): Invocation {
       '--password-stdin',
     ],
     // A fresh user-data folder per run: no journal, no cached identity, no keychain session.
-    env: { ...baseEnv(job.home), HAKOBU_CONFIG: setup.configPath, XDG_CONFIG_HOME: userData },
+    env: {
+      ...baseEnv(job.home),
+      HAKOBU_CONFIG: setup.configPath,
+      XDG_CONFIG_HOME: userData,
+      ...(setup.parallel ? { HAKOBU_PARALLEL_TRANSFERS: String(setup.parallel) } : {}),
+    },
     cwd: job.home,
     input: `${setup.password}\n`,
   };

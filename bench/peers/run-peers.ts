@@ -25,8 +25,8 @@ export interface Entrant {
 export function sweepConfig(appConfig: string, dir: string, parallel: number): string {
   const config = JSON.parse(readFileSync(appConfig, 'utf8')) as Record<string, unknown>;
   const transfers = (config.transfers ?? {}) as Record<string, unknown>;
-  // Files × parts today: both at N keeps N requests in flight for a folder of small files and
-  // for one big file alike, which is what the single request budget will do.
+  // A build with the request budget takes N from HAKOBU_PARALLEL_TRANSFERS (set per run) and
+  // only caps it by files × parts; an older build (files × parts) gets N files and N parts.
   config.transfers = { ...transfers, concurrency: parallel, partConcurrency: parallel };
   const path = join(dir, `config-n${parallel}.json`);
   writeFileSync(path, JSON.stringify(config, null, 2));
@@ -124,7 +124,11 @@ async function runOnce(
     credentials: await ctx.session.awsCredentials(),
     home,
   };
-  const setup = { ...ctx.hakobu, configPath: entrant.configPath ?? info.appConfig };
+  const setup = {
+    ...ctx.hakobu,
+    configPath: entrant.configPath ?? info.appConfig,
+    parallel: entrant.parallel,
+  };
   const exit = await runMeasured(invocationFor(entrant.contender, job, setup), {
     timeoutMs: ctx.plan.runTimeoutMs,
   });
