@@ -80,6 +80,10 @@ const HELP: Record<string, FieldHelp> = {
     expect: 'a whole number of parts from 1 to 16',
     fix: 'Set it to 4 (the default) or another whole number from 1 to 16, without quotes.',
   },
+  'transfers.parallelTransfers': {
+    expect: 'a whole number of requests from 1 to 16',
+    fix: 'Set it to 8 (the default) or another whole number from 1 to 16, without quotes.',
+  },
   'transfers.partSizeMiB': {
     expect: 'a whole number of MiB from 5 to 5120, because S3 parts must be 5 MiB to 5 GiB',
     fix: 'Set it to 8 (the default) or another whole number from 5 to 5120, without quotes.',

@@ -115,6 +115,7 @@ export const ConfigLayer = z.object({
     .object({
       concurrency: Concurrency.optional(),
       partConcurrency: Concurrency.optional(),
+      parallelTransfers: Concurrency.optional(),
       partSizeMiB: PartSizeMiB.optional(),
       conflictPolicy: ConflictPolicy.optional(),
     })
@@ -138,6 +139,9 @@ export const HakobuConfig = z
       .object({
         concurrency: Concurrency.default(3),
         partConcurrency: Concurrency.default(4),
+        // S3 requests in flight across all files and parts (8 when unset); concurrency and
+        // partConcurrency, kept for old config files, only cap it by their product.
+        parallelTransfers: Concurrency.optional(),
         partSizeMiB: PartSizeMiB.default(8),
         conflictPolicy: ConflictPolicy.default('ask'),
       })

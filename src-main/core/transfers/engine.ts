@@ -1,4 +1,5 @@
 import type { ConflictChoice, TransferState, TransfersSnapshot } from '../../contract/views';
+import { parallelTransfers, RequestBudget } from './budget';
 import { silentLogger } from '../log/logger';
 import { CredentialsUnavailableError, TransferError } from './errors';
 import { TypedEmitter, type TransferEvents } from './events';
@@ -52,6 +53,7 @@ export class TransferEngine implements QueueHost {
       refreshCredentials: () => this.refreshCredentials(),
       log,
       probe: { headIsAmbiguous: false },
+      budget: new RequestBudget(parallelTransfers(this.settings)),
     };
     this.queue = new TransferQueue(this);
   }
@@ -271,7 +273,9 @@ export class TransferEngine implements QueueHost {
   /** Applies changed transfer settings: concurrency at once, the rest to the next file. */
   updateSettings(patch: Partial<TransferConfig['transfers']>): void {
     this.settings = { ...this.settings, ...patch };
-    this.queue.setConcurrency(this.settings.concurrency);
+    const limit = parallelTransfers(this.settings);
+    this.session.budget?.setLimit(limit);
+    this.queue.setConcurrency(limit);
   }
 
   /** Every item and the totals, as the UI shows them. */

@@ -1,5 +1,6 @@
 import PQueue from 'p-queue';
 import type { ConflictChoice, TransferState } from '../../contract/views';
+import { parallelTransfers } from './budget';
 import { decideKey } from './conflicts';
 import { toTransferError, type TransferError } from './errors';
 import type { TransferEvents } from './events';
@@ -25,15 +26,16 @@ export interface QueueHost {
 }
 
 /**
- * Runs items a few files at a time (p-queue; parts within a file run in parallel inside the
- * upload). An item only runs if it is still 'queued' when its turn comes, so pausing or
+ * Starts up to N files at a time (N = parallelTransfers), but what is actually limited is
+ * requests: every S3 request of every file and part waits for a slot of the session's shared
+ * RequestBudget, so N small files send N PutObjects while one big file sends N UploadParts. An item only runs if it is still 'queued' when its turn comes, so pausing or
  * cancelling a waiting item needs nothing more than a state change.
  */
 export class TransferQueue {
   private readonly queue: PQueue;
 
   constructor(private readonly host: QueueHost) {
-    this.queue = new PQueue({ concurrency: Math.max(1, host.settings.concurrency) });
+    this.queue = new PQueue({ concurrency: parallelTransfers(host.settings) });
   }
 
   /** Applies a new file concurrency to the waiting items. */
@@ -91,7 +93,10 @@ export class TransferQueue {
       const overwriting = policy === 'overwrite' && decision.key === record.key;
       if (!overwriting && this.isTakenByOther(item, decision.key)) continue;
       record.finalKey = decision.key;
-      await this.host.journal.save(record);
+      // Overwriting the asked-for key is re-derived after a crash just as well, so it costs no
+      // fsync; any other outcome (a rename, a key found free under ask/skip) is saved, or a
+      // restart could find its own finished upload and take it for a conflict.
+      if (!overwriting) await this.host.journal.save(record);
       return true;
     }
   }
@@ -122,7 +127,7 @@ export class TransferQueue {
         session: this.host.session,
         journal: this.host.journal,
         partSizeMiB: this.host.settings.partSizeMiB,
-        partConcurrency: () => this.host.settings.partConcurrency,
+        partConcurrency: () => parallelTransfers(this.host.settings),
         progress: {
           add: (n) => {
             item.meter.add(n);

@@ -1,5 +1,6 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { Logger } from '../log/logger';
+import type { RequestBudget } from './budget';
 import { s3ErrorCode } from './errors';
 import { withRetry } from './retry';
 import type { S3ClientHolder } from './s3-client';
@@ -14,6 +15,8 @@ export interface S3Session {
   log: Logger;
   /** Learned once per session: whether HeadObject answers 403 for keys that do not exist. */
   probe: { headIsAmbiguous: boolean };
+  /** The engine-wide request slots every attempt of every call waits for. */
+  budget?: RequestBudget;
 }
 
 /**
@@ -26,7 +29,9 @@ export function callS3<T>(
   send: (client: S3Client, signal: AbortSignal) => Promise<T>,
   onRetry?: (error: unknown) => void,
 ): Promise<T> {
-  return withRetry(() => send(session.holder.current(), signal), {
+  const attempt = () => send(session.holder.current(), signal);
+  const budget = session.budget;
+  return withRetry(budget ? () => budget.run(attempt) : attempt, {
     signal,
     options: session.retry,
     refreshCredentials: () => session.refreshCredentials(),
