@@ -15,6 +15,7 @@ import {
 } from './dispatch';
 import { buildHandlers, EMPTY_TRANSFERS } from './handlers';
 import { createSessionServices, type SessionServices } from './session-services';
+import { startTransferFeed, type TransferFeed } from './transfer-feed';
 import { configError, sessionView } from './views';
 
 export interface HakobuAppOptions {
@@ -88,6 +89,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
   let identityError: UserFacingError | undefined;
   let building: Promise<void> | undefined;
   let previousStatus: string | undefined;
+  let feed: TransferFeed | undefined;
 
   // Without a loadable config there is no session at all: every session call answers with why.
   const configProblem = initial.ok ? undefined : configError(initial);
@@ -108,10 +110,8 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
       : { status: 'signedOut', keychain: 'unavailable', error: toUserError(configProblem) };
 
   const wire = (services: SessionServices) => {
-    const snapshot = () => emit('transfers.changed', services.transfers.snapshot());
-    services.transfers.on('itemAdded', snapshot);
-    services.transfers.on('stateChanged', snapshot);
-    services.transfers.on('progress', snapshot);
+    feed?.stop();
+    feed = startTransferFeed(services.transfers, (snapshot) => emit('transfers.changed', snapshot));
     services.transfers.on('conflict', (prompt) => emit('transfers.conflict', prompt));
     services.transfers.on('finished', (item) => {
       if (item.state === 'completed')
@@ -125,6 +125,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     if (!authSession || !config) return;
     const state = authSession.state;
     if (state.status === 'signedIn' && current?.username !== state.username) {
+      feed?.stop();
       await current?.dispose();
       current = undefined;
       try {
@@ -160,6 +161,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
         .map((item) => item.id);
       if (waiting.length) void current.transfers.retry(waiting);
     } else if (state.status === 'signedOut' && current) {
+      feed?.stop();
       await current.dispose();
       current = undefined;
       emit('transfers.changed', EMPTY_TRANSFERS);
@@ -203,6 +205,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     auth: requireAuth,
     dispose: async () => {
       await building;
+      feed?.stop();
       await current?.dispose();
       authSession?.dispose();
       listeners.clear();
