@@ -136,11 +136,13 @@ async function complete(r: BucketRequest, upload: UploadRecord, guard: WriteGuar
   try {
     guard.confirm();
   } catch (error) {
-    r.storage.uploads.remove(upload.uploadId);
+    await r.storage.uploads.remove(upload.uploadId);
     throw error;
   }
   const etag = multipartEtag(parts.map((p) => p.etag));
-  r.storage.objects.put({
+  // Both tables change in memory before either awaits, so no request sees the object and the
+  // upload at once; on disk the upload's folder goes only once the object's record is written.
+  const written = r.storage.objects.put({
     contentType: upload.contentType,
     headers: upload.headers,
     userMetadata: upload.userMetadata,
@@ -152,7 +154,8 @@ async function complete(r: BucketRequest, upload: UploadRecord, guard: WriteGuar
     multipart: true,
     segments,
   });
-  r.storage.uploads.remove(upload.uploadId);
+  const removed = r.storage.uploads.remove(upload.uploadId, written);
+  await Promise.all([written, removed]);
   const location = `${r.ctx.endpoint}/${r.bucket}/${r.key.split('/').map(encodeURIComponent).join('/')}`;
   sendXml(r, 'CompleteMultipartUploadResult', [
     ['Location', location],

@@ -56,7 +56,7 @@ export async function createMultipartUpload(r: BucketRequest): Promise<void> {
     ...(checksum ? { checksum } : {}),
     initiator: r.auth.credentials.identityId,
   };
-  r.storage.uploads.create(record);
+  await r.storage.uploads.create(record);
   r.log.uploadId = record.uploadId;
   sendXml(
     r,

@@ -69,7 +69,7 @@ export async function uploadPart(r: BucketRequest): Promise<void> {
     algorithm && digest ? { algorithm, value: digest.toString('base64') } : undefined;
   const etag = body.md5.toString('hex');
   const file = await r.storage.blobs.adopt(body.tempPath);
-  const recorded = r.storage.uploads.putPart(upload.uploadId, {
+  const recorded = await r.storage.uploads.putPart(upload.uploadId, {
     partNumber,
     file,
     size: body.size,

@@ -9,7 +9,7 @@ import { parseXmlBody } from '../xml';
 
 /** DeleteObject: 204 whether or not the key existed, as in S3. */
 export async function deleteObject(r: BucketRequest): Promise<void> {
-  r.storage.objects.delete(r.key);
+  await r.storage.objects.delete(r.key);
   sendEmpty(r, 204);
 }
 
@@ -45,7 +45,7 @@ export async function deleteObjects(r: BucketRequest): Promise<void> {
       ]);
       continue;
     }
-    r.storage.objects.delete(key);
+    await r.storage.objects.delete(key);
     if (!quiet) results.push(['Deleted', [['Key', key]]]);
   }
   sendXml(r, 'DeleteResult', results);

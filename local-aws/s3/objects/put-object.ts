@@ -35,7 +35,7 @@ async function store(r: BucketRequest, guard: WriteGuard): Promise<void> {
   }
   const etag = body.md5.toString('hex');
   const checksum = claimed && { ...claimed, type: 'FULL_OBJECT' as const };
-  objects.put({
+  await objects.put({
     ...attributes,
     key: r.key,
     size: body.size,

@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../state/atomic-file';
 import type { BlobStore } from './blob-store';
 import { KeyIndex } from './key-order';
+import { RecordWriter } from './record-writer';
 import { ObjectRecord } from './records';
 
 /** Whether a key has been put or deleted since the watch began. */
@@ -21,6 +21,7 @@ export class ObjectTable {
   readonly index = new KeyIndex();
   private readonly records = new Map<string, ObjectRecord>();
   private readonly watches = new Map<string, Set<{ changed: boolean }>>();
+  private readonly writer = new RecordWriter();
 
   constructor(
     private readonly dir: string,
@@ -72,23 +73,27 @@ export class ObjectTable {
     };
   }
 
-  /** Writes a record (replacing any previous object under the key) and releases the old bytes. */
-  put(record: ObjectRecord): void {
-    writeFileAtomic(this.pathFor(record.key), JSON.stringify(record));
+  /**
+   * Replaces any previous object under the key: at once in memory, and on disk (fsynced) when the
+   * promise settles, which the caller awaits before it answers. The old bytes are released only
+   * once the new record is on disk, so a crash never leaves a record without its blob.
+   */
+  async put(record: ObjectRecord): Promise<void> {
     this.touched(record.key);
     const previous = this.records.get(record.key);
     this.remember(record);
+    await this.writer.write(record.key, this.pathFor(record.key), JSON.stringify(record));
     if (previous) for (const s of previous.segments) this.blobs.release(s.file);
   }
 
-  /** Deletes an object; deleting a missing key is not an error, as in S3. */
-  delete(key: string): void {
+  /** Deletes an object (memory at once, disk when settled); a missing key is not an error, as in S3. */
+  async delete(key: string): Promise<void> {
     const previous = this.records.get(key);
     if (!previous) return;
-    rmSync(this.pathFor(key), { force: true });
     this.touched(key);
     this.records.delete(key);
     this.index.remove(key);
+    await this.writer.remove(key, this.pathFor(key));
     for (const s of previous.segments) this.blobs.release(s.file);
   }
 

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
 import { createChecksum, type ChecksumAlgorithm } from '../checksums';
+import { BatchedFile } from './batched-file';
 
 /** Digests of a body, computed while it streamed past. */
 export interface BodyDigests {
@@ -25,8 +24,9 @@ export interface ReceiveOptions {
 }
 
 /**
- * Streams a body to tempPath (never holding it whole in memory), hashing as it goes, and fsyncs it
- * before returning. On any failure the temp file is removed and the error rethrown.
+ * Streams a body to tempPath (never holding it whole in memory), hashing every chunk once for all
+ * digests as it goes, and fdatasyncs it before returning. On any failure the temp file is removed
+ * and the error rethrown.
  */
 export async function receiveBody(
   source: Readable,
@@ -39,21 +39,18 @@ export async function receiveBody(
     hasher: createChecksum(algorithm),
   }));
   let size = 0;
+  const file = await BatchedFile.create(tempPath);
   try {
-    await pipeline(
-      source,
-      async function* hashAndCount(chunks: AsyncIterable<Buffer>) {
-        for await (const chunk of chunks) {
-          md5.update(chunk);
-          for (const { hasher } of hashers) hasher.update(chunk);
-          size += chunk.length;
-          options.onProgress?.(size);
-          yield chunk;
-        }
-      },
-      createWriteStream(tempPath, { flush: true }),
-    );
+    for await (const chunk of source as AsyncIterable<Buffer>) {
+      md5.update(chunk);
+      for (const { hasher } of hashers) hasher.update(chunk);
+      size += chunk.length;
+      options.onProgress?.(size);
+      await file.write(chunk);
+    }
+    await file.finish();
   } catch (error) {
+    await file.abandon();
     await rm(tempPath, { force: true });
     throw error;
   }

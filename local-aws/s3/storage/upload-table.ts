@@ -1,8 +1,8 @@
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../../state/atomic-file';
 import type { BlobStore } from './blob-store';
 import { safeJson } from './object-table';
+import { RecordWriter } from './record-writer';
 import { PartRecord, UploadRecord } from './records';
 
 /** Upload IDs are generated here and checked against this before they ever name a folder. */
@@ -16,6 +16,8 @@ interface UploadEntry {
 /** Multipart uploads in progress, persisted one folder each so they survive a restart. */
 export class UploadTable {
   private readonly uploads = new Map<string, UploadEntry>();
+  // Every disk step of one upload (its record, its parts, its removal) is chained on its ID.
+  private readonly writer = new RecordWriter();
 
   constructor(
     private readonly dir: string,
@@ -45,12 +47,11 @@ export class UploadTable {
     }
   }
 
-  /** Starts tracking a new upload. */
-  create(record: UploadRecord): void {
-    const folder = join(this.dir, record.uploadId);
-    mkdirSync(folder, { recursive: true });
-    writeFileAtomic(join(folder, 'upload.json'), JSON.stringify(record));
+  /** Starts tracking a new upload; on disk (fsynced) when the promise settles. */
+  create(record: UploadRecord): Promise<void> {
     this.uploads.set(record.uploadId, { record, parts: new Map() });
+    const path = join(this.dir, record.uploadId, 'upload.json');
+    return this.writer.write(record.uploadId, path, JSON.stringify(record));
   }
 
   /** The upload, if it exists (unknown or malformed IDs simply are not found). */
@@ -74,23 +75,27 @@ export class UploadTable {
    * Records a part, replacing an earlier upload of the same number. Returns false when the upload
    * was completed or aborted while the part was streaming in (the caller then drops the blob).
    */
-  putPart(uploadId: string, part: PartRecord): boolean {
+  async putPart(uploadId: string, part: PartRecord): Promise<boolean> {
     const entry = this.uploads.get(uploadId);
     if (!entry) return false;
-    writeFileAtomic(join(this.dir, uploadId, `part-${part.partNumber}.json`), JSON.stringify(part));
     const previous = entry.parts.get(part.partNumber);
     this.blobs.retain(part.file);
     entry.parts.set(part.partNumber, part);
+    const path = join(this.dir, uploadId, `part-${part.partNumber}.json`);
+    await this.writer.write(uploadId, path, JSON.stringify(part));
     if (previous) this.blobs.release(previous.file);
     return true;
   }
 
-  /** Forgets an upload (aborted or completed) and releases its parts' blobs. */
-  remove(uploadId: string): void {
+  /**
+   * Forgets an upload (aborted or completed) at once; its folder goes after `after` (the object
+   * record a completion wrote) is on disk, and only then are its parts' blobs released.
+   */
+  async remove(uploadId: string, after?: Promise<unknown>): Promise<void> {
     const entry = this.uploads.get(uploadId);
     if (!entry) return;
-    rmSync(join(this.dir, uploadId), { recursive: true, force: true });
     this.uploads.delete(uploadId);
+    await this.writer.remove(uploadId, join(this.dir, uploadId), after);
     for (const part of entry.parts.values()) this.blobs.release(part.file);
   }
 }
