@@ -18,6 +18,8 @@ export interface CeilingOptions extends PutLoopOptions {
   dataDir: string;
   /** Extra node flags for local-aws (e.g. --cpu-prof). */
   nodeArgs?: readonly string[];
+  /** The tree whose local-aws to run (another checkout, for before/after); this one by default. */
+  root?: string;
 }
 
 /**
@@ -31,13 +33,13 @@ export async function measureCeiling(options: CeilingOptions): Promise<number> {
       ...(options.nodeArgs ?? []),
       '--import',
       'tsx',
-      join(REPO_ROOT, 'local-aws/server.ts'),
+      join(options.root ?? REPO_ROOT, 'local-aws/server.ts'),
       '--port',
       '0',
       '--data',
       options.dataDir,
     ],
-    { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+    { cwd: options.root ?? REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const agent = new Agent({ keepAlive: true, maxSockets: options.concurrency });
   try {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { measureBareHttp, measureCeiling, measureDiskRate } from './index';
 
-// Usage: npx tsx bench/ceiling/main.ts [--runs 3] [--size 8] [--total 512] [--prof dir]
+// Usage: npx tsx bench/ceiling/main.ts [--runs 3] [--size 8] [--total 512] [--concurrency 4,8,16]
+//   [--prof dir] [--before <another tree>: its local-aws measured in turn with this one's]
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
   const at = args.indexOf(`--${name}`);
@@ -14,6 +15,7 @@ const sizeMiB = Number(flag('size', '8'));
 const totalMiB = Number(flag('total', '512'));
 const concurrencies = flag('concurrency', '4,8,16').split(',').map(Number);
 const prof = flag('prof', '');
+const before = flag('before', '');
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const fmt = (xs: number[]) =>
   `${median(xs).toFixed(0)} MiB/s (${xs.map((x) => x.toFixed(0)).join(', ')})`;
@@ -26,14 +28,22 @@ try {
   for (const concurrency of concurrencies) {
     const bare: number[] = [];
     const ceiling: number[] = [];
+    const older: number[] = [];
+    const nodeArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
+    const once = async (root?: string) => {
+      const dataDir = mkdtempSync(join(scratch, 'data-'));
+      const common = { concurrency, sizeMiB, totalMiB, dataDir, nodeArgs };
+      const rate = await measureCeiling(root ? { ...common, root } : common);
+      rmSync(dataDir, { recursive: true, force: true });
+      return rate;
+    };
     for (let i = 0; i < runs; i++) {
       bare.push(await measureBareHttp({ concurrency, sizeMiB, totalMiB }));
-      const dataDir = mkdtempSync(join(scratch, 'data-'));
-      const nodeArgs = prof ? ['--cpu-prof', `--cpu-prof-dir=${prof}`] : [];
-      ceiling.push(await measureCeiling({ concurrency, sizeMiB, totalMiB, dataDir, nodeArgs }));
-      rmSync(dataDir, { recursive: true, force: true });
+      if (before) older.push(await once(before));
+      ceiling.push(await once());
     }
     console.log(`c=${concurrency} bare http PUT: ${fmt(bare)}`);
+    if (before) console.log(`c=${concurrency} local-aws signed PUT, ${before}: ${fmt(older)}`);
     console.log(`c=${concurrency} local-aws signed PUT: ${fmt(ceiling)}`);
   }
 } finally {

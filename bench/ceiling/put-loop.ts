@@ -1,17 +1,25 @@
 import { SignatureV4 } from '@smithy/signature-v4';
 import { createHash, createHmac, randomBytes, type Hash, type Hmac } from 'node:crypto';
-import { request, Agent } from 'node:http';
+import { request, type Agent } from 'node:http';
+import type { SourceData } from '@smithy/types';
 
 const MiB = 1024 * 1024;
+
+const bytes = (data: SourceData): string | Uint8Array =>
+  typeof data === 'string'
+    ? data
+    : ArrayBuffer.isView(data)
+      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+      : new Uint8Array(data);
 
 /** node:crypto's SHA-256 in the shape the SigV4 signer expects (a secret makes it an HMAC). */
 class NodeSha256 {
   private readonly hash: Hash | Hmac;
-  constructor(secret?: string | Uint8Array) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', secret);
+  constructor(secret?: SourceData) {
+    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
   }
-  update(data: string | Uint8Array): void {
-    this.hash.update(data);
+  update(data: SourceData): void {
+    this.hash.update(bytes(data));
   }
   digest(): Promise<Uint8Array> {
     return Promise.resolve(this.hash.digest());
@@ -35,7 +43,7 @@ export async function runPutLoop(options: PutLoopOptions, send: SendPut): Promis
   let next = 0;
   const started = performance.now();
   const worker = async () => {
-    for (let i = next++; i < count; i = next++) await send(i, bodies[i % 2] ?? bodies[0]!);
+    for (let i = next++; i < count; i = next++) await send(i, bodies[i % 2] as Buffer);
   };
   await Promise.all(Array.from({ length: options.concurrency }, worker));
   return (count * options.sizeMiB) / ((performance.now() - started) / 1000);
