@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { REPO_ROOT } from '../paths';
 import type { TemporaryCredentials } from '../sign-in';
 import type { Invocation } from './measured-process';
@@ -75,8 +75,15 @@ function rclone(job: UploadJob): Invocation {
   const remote = 'RCLONE_CONFIG_BENCH_';
   return {
     command: '/usr/bin/rclone',
-    // `copy` of a file or a folder into the prefix; rclone's defaults otherwise.
-    args: ['copy', job.source, `bench:${job.bucket}/${job.keyPrefix}`],
+    // `copy` of a folder into the prefix, also for the one big file (its folder holds only it):
+    // for a single file rclone first HEADs the missing destination key, which S3 (and
+    // local-aws) answer 403 to an identity whose ListBucket grant is limited to its prefix, and
+    // rclone gives up on that 403. A folder is listed instead, which the grant allows.
+    args: [
+      'copy',
+      job.isFolder ? job.source : dirname(job.source),
+      `bench:${job.bucket}/${job.keyPrefix}`,
+    ],
     env: {
       ...baseEnv(job.home),
       // A remote defined only through the environment, as a script would on a CI runner.
