@@ -20,7 +20,11 @@ let src: string;
 
 beforeEach(async () => {
   src = mkdtempSync(join(tmpdir(), 'hakobu-src-'));
-  fx = await engineFixture(env.la, { identity: env.identity, transfers: { partConcurrency: 1 } });
+  // One request at a time, so a part finishes well before the last one and the tests can act between.
+  fx = await engineFixture(env.la, {
+    identity: env.identity,
+    transfers: { partConcurrency: 1, parallelTransfers: 1 },
+  });
 });
 afterEach(async () => {
   await env.la.setFaults({ latencyMs: 0 });

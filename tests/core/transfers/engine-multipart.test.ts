@@ -52,7 +52,8 @@ describe('multipart uploads', () => {
     const session = await productSession(env.la);
     const fx = await engineFixture(env.la, {
       identity: session.identity,
-      transfers: { partConcurrency: 2 },
+      // Two requests at a time keep the upload longer than several credential lifetimes.
+      transfers: { partConcurrency: 2, parallelTransfers: 2 },
       engine: { forceRefresh: session.forceRefresh },
     });
     const file = await randomFile(join(src, 'big.bin'), 64 * MiB);
