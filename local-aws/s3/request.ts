@@ -12,6 +12,8 @@ export interface S3LogFields {
   partNumber?: number;
   /** A fault injected into this request, e.g. 'InternalError' or 'reset'. */
   fault?: string;
+  /** The conditional-write header a PutObject or CompleteMultipartUpload carried. */
+  condition?: 'If-None-Match' | 'If-Match';
 }
 
 /** One S3 request after routing and authentication, as every operation handler receives it. */

@@ -156,6 +156,12 @@ export const FaultSetup = z.object({
   tokenLifetimeSeconds: Duration.optional(),
   /** Caps how long a sign-in challenge Session stays answerable (Cognito: 3 minutes). */
   challengeSessionSeconds: Duration.optional(),
+  /**
+   * How conditional writes (If-None-Match / If-Match on PutObject and CompleteMultipartUpload)
+   * are treated: as S3 does ('honour'), or as some S3-compatible services do, ignoring the
+   * header ('ignore') or refusing it with 501 ('notImplemented'), so fallbacks can be tested.
+   */
+  conditionalWrites: z.enum(['honour', 'ignore', 'notImplemented']).default('honour'),
   /** Seed for the fault dice, so a failing run can be replayed. */
   seed: z.number().int().default(1),
 });

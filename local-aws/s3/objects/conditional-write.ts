@@ -70,11 +70,16 @@ const UNCONDITIONAL: WriteGuard = { confirm: () => undefined, end: () => undefin
  * watched, and a put or delete that lands on it first makes this write a 409: S3 documents that for
  * a write overtaken by a delete, and answers the loser of a race already under way the same way.
  * A request that starts after the winner finds the key settled and gets the 412. An unconditional
- * write costs two header lookups and is never refused.
+ * write costs two header lookups and is never refused. The `conditionalWrites` fault stands in
+ * for S3-compatible services that ignore the headers or answer them with 501.
  */
 export function beginConditionalWrite(r: BucketRequest): WriteGuard {
   const condition = readCondition(r);
   if (!condition) return UNCONDITIONAL;
+  r.log.condition = condition.header;
+  const emulated = r.ctx.state.faults.conditionalWrites;
+  if (emulated === 'ignore') return UNCONDITIONAL;
+  if (emulated === 'notImplemented') throw notAccepted(condition.header);
   // S3 asks for s3:GetObject too before it compares ETags for the caller.
   if (condition.header === 'If-Match') {
     requireAllowed(r, 's3:GetObject', objectArn(r.bucket, r.key));

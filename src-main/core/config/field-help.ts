@@ -92,6 +92,10 @@ const HELP: Record<string, FieldHelp> = {
     expect: '"ask", "overwrite", "skip" or "rename"',
     fix: 'Use "ask" (the default) to decide per file.',
   },
+  'transfers.conditionalWrites': {
+    expect: 'true or false, without quotes',
+    fix: 'Leave it out (true) for Amazon S3; set false only when `hakobu doctor` says the storage service ignores conditional writes.',
+  },
   ui: {
     expect: 'an object such as {"language": "ja"}',
     fix: 'Remove ui to use the defaults.',

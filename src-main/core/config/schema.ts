@@ -118,6 +118,7 @@ export const ConfigLayer = z.object({
       parallelTransfers: Concurrency.optional(),
       partSizeMiB: PartSizeMiB.optional(),
       conflictPolicy: ConflictPolicy.optional(),
+      conditionalWrites: z.boolean().optional(),
     })
     .optional(),
   ui: z.object({ language: Language.optional(), theme: Theme.optional() }).optional(),
@@ -144,6 +145,10 @@ export const HakobuConfig = z
         parallelTransfers: Concurrency.optional(),
         partSizeMiB: PartSizeMiB.default(8),
         conflictPolicy: ConflictPolicy.default('ask'),
+        // Unset or true: name conflicts are caught by the upload itself (If-None-Match: *).
+        // false for an S3-compatible target that ignores the header (doctor detects it), so
+        // each file is looked up first instead.
+        conditionalWrites: z.boolean().optional(),
       })
       .default({ concurrency: 3, partConcurrency: 4, partSizeMiB: 8, conflictPolicy: 'ask' }),
     ui: z

@@ -13,7 +13,10 @@ export interface ExistingObject {
 export type ConflictPolicy = ConflictChoice | 'ask';
 
 export type KeyDecision =
-  | { action: 'upload'; key: string }
+  /** `ifNoneMatch`: send the write with If-None-Match: *, so S3 refuses it if the key is taken by then. */
+  | { action: 'upload'; key: string; ifNoneMatch: boolean }
+  /** The object under the key already holds exactly this file: nothing to send or ask. */
+  | { action: 'alreadyThere' }
   | { action: 'skip'; existing: ExistingObject }
   | { action: 'ask'; existing: ExistingObject };
 
@@ -77,6 +80,11 @@ const MAX_RENAMES = 1_000;
 /**
  * Settles where a file goes when its key may be taken. `isTaken` covers keys other queued
  * items have already claimed, so two drops of `photo.jpg` do not overwrite each other.
+ *
+ * Overwriting asks nothing. Otherwise, where the target honours conditional writes and the
+ * caller does not need to know first (`lookUpFirst`: a big file, which would be sent whole before
+ * a refusal), the file goes straight to its key with If-None-Match and a refusal is the conflict:
+ * no round trip per file. Else S3 is asked first (HeadObject or a listing), as before.
  */
 export async function decideKey(args: {
   session: S3Session;
@@ -84,22 +92,34 @@ export async function decideKey(args: {
   key: string;
   policy: ConflictPolicy;
   isTaken: (key: string) => boolean;
+  conditionalWrites: boolean;
+  lookUpFirst: boolean;
+  /** Given after a refused write: true when the object found under the key is this very file. */
+  holdsThisFile?: (key: string) => Promise<boolean>;
   signal: AbortSignal;
 }): Promise<KeyDecision> {
-  const { session, bucket, key, policy, isTaken, signal } = args;
+  const { session, bucket, key, policy, isTaken, conditionalWrites, signal } = args;
+  if (policy === 'overwrite') return { action: 'upload', key, ifNoneMatch: false };
+  const upload = (to: string): KeyDecision => ({
+    action: 'upload',
+    key: to,
+    ifNoneMatch: conditionalWrites,
+  });
+  if (conditionalWrites && !args.lookUpFirst && !isTaken(key)) return upload(key);
   const lookup = async (candidate: string): Promise<ExistingObject | undefined> =>
     isTaken(candidate)
       ? { size: 0, lastModified: new Date().toISOString() }
       : findObject(session, bucket, candidate, signal);
 
   const existing = await lookup(key);
-  if (!existing || policy === 'overwrite') return { action: 'upload', key };
+  if (!existing) return upload(key);
+  if (!isTaken(key) && (await args.holdsThisFile?.(key))) return { action: 'alreadyThere' };
   if (policy === 'skip') return { action: 'skip', existing };
   if (policy === 'ask') return { action: 'ask', existing };
   for (let n = 1; n <= MAX_RENAMES; n++) {
     const candidate = renamedKey(key, n);
     validateKey(candidate);
-    if (!(await lookup(candidate))) return { action: 'upload', key: candidate };
+    if (!(await lookup(candidate))) return upload(candidate);
   }
   throw new Error(`No free name for ${key} after ${MAX_RENAMES} tries`);
 }

@@ -6,6 +6,7 @@ import {
   UploadPartCommand,
   type Part,
 } from '@aws-sdk/client-s3';
+import { refusalOf, rethrowRefusal } from './conditional';
 import { findObject } from './conflicts';
 import { FileChangedError, s3ErrorCode, TransferError } from './errors';
 import type { FinishedPart, MultipartProgress } from './journal';
@@ -185,11 +186,13 @@ async function completedEarlier(job: UploadJob, upload: MultipartProgress): Prom
   return existing?.size === job.record.fingerprint.size;
 }
 
-async function complete(job: UploadJob, upload: MultipartProgress): Promise<void> {
-  upload.completing = true;
-  await save(job);
-  const parts = [...upload.parts].sort((a, b) => a.partNumber - b.partNumber);
-  const out = await callS3(job.session, job.signal, (client, abortSignal) =>
+function sendComplete(
+  job: UploadJob,
+  upload: MultipartProgress,
+  parts: readonly FinishedPart[],
+  ifNoneMatch: boolean,
+) {
+  return callS3(job.session, job.signal, (client, abortSignal) =>
     client.send(
       new CompleteMultipartUploadCommand({
         ...target(job),
@@ -201,13 +204,29 @@ async function complete(job: UploadJob, upload: MultipartProgress): Promise<void
             ChecksumCRC32: p.checksumCRC32,
           })),
         },
+        ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
       }),
       { abortSignal },
     ),
-  ).catch(async (error: unknown) => {
-    if (s3ErrorCode(error) === 'NoSuchUpload' && (await completedEarlier(job, upload))) return;
-    throw error;
-  });
+  );
+}
+
+async function complete(job: UploadJob, upload: MultipartProgress): Promise<void> {
+  upload.completing = true;
+  await save(job);
+  const parts = [...upload.parts].sort((a, b) => a.partNumber - b.partNumber);
+  const out = await sendComplete(job, upload, parts, job.ifNoneMatch).catch(
+    async (error: unknown) => {
+      if (s3ErrorCode(error) === 'NoSuchUpload' && (await completedEarlier(job, upload))) return;
+      // The key was looked up before the parts went: a target without conditional writes
+      // completes as it would have without the header.
+      if (job.ifNoneMatch && refusalOf(error) === 'unsupported') {
+        job.session.probe.conditionalWrites = false;
+        return sendComplete(job, upload, parts, false);
+      }
+      rethrowRefusal(error, job.ifNoneMatch);
+    },
+  );
   const expected = compositeCRC32(parts.map((p) => p.checksumCRC32));
   if (out?.ChecksumCRC32?.includes('-') && out.ChecksumCRC32 !== expected) {
     throw new TransferError(

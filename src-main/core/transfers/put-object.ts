@@ -1,4 +1,5 @@
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { rethrowRefusal } from './conditional';
 import { FileChangedError } from './errors';
 import { FilePartStream } from './part-stream';
 import { callS3 } from './s3-call';
@@ -13,7 +14,8 @@ import {
 
 /**
  * Sends a file smaller than one part as a single PutObject with a CRC32 checksum (an empty
- * body for a 0-byte file). Throws ChangedDuringUpload when the file changed meanwhile.
+ * body for a 0-byte file). Throws ChangedDuringUpload when the file changed meanwhile, and
+ * ConditionalWriteRefused when S3 refused the job's If-None-Match.
  */
 export async function putSmallFile(job: UploadJob, fingerprint: Fingerprint): Promise<void> {
   const size = fingerprint.size;
@@ -42,6 +44,7 @@ export async function putSmallFile(job: UploadJob, fingerprint: Fingerprint): Pr
             Body: body,
             ContentLength: size,
             ChecksumAlgorithm: 'CRC32',
+            ...(job.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
           }),
           { abortSignal },
         );
@@ -53,7 +56,8 @@ export async function putSmallFile(job: UploadJob, fingerprint: Fingerprint): Pr
   } catch (error) {
     const changed = stream?.fileChanged;
     discard();
-    throw changed ?? error;
+    if (changed) throw changed;
+    rethrowRefusal(error, job.ifNoneMatch);
   }
   if (!sameFingerprint(await fingerprintOf(job.record.sourcePath), fingerprint)) {
     throw new ChangedDuringUpload();

@@ -1,12 +1,19 @@
 import PQueue from 'p-queue';
 import type { ConflictChoice, TransferState } from '../../contract/views';
 import { parallelTransfers } from './budget';
+import {
+  alreadyOnS3,
+  ConditionalWriteRefused,
+  holdsSameFile,
+  type RefusalReason,
+} from './conditional';
 import { decideKey } from './conflicts';
-import { toTransferError, type TransferError } from './errors';
+import { TransferError, toTransferError } from './errors';
 import type { TransferEvents } from './events';
 import type { TypedEmitter } from './events';
 import { itemKey, TERMINAL, toView, type TransferItem } from './item';
-import type { TransferJournal } from './journal';
+import type { JournalRecord, TransferJournal } from './journal';
+import { isSinglePut, partSizeFor } from './part-plan';
 import type { ProgressMeter } from './progress';
 import type { S3Session } from './s3-call';
 import type { TransferConfig } from './types';
@@ -33,6 +40,8 @@ export interface QueueHost {
  */
 export class TransferQueue {
   private readonly queue: PQueue;
+  /** Whether an item's settled key is written with If-None-Match, for as long as it runs again in this process. */
+  private readonly conditions = new WeakMap<TransferItem, boolean>();
 
   constructor(private readonly host: QueueHost) {
     this.queue = new PQueue({ concurrency: parallelTransfers(host.settings) });
@@ -58,12 +67,25 @@ export class TransferQueue {
     return false;
   }
 
-  /** Settles the key; false when the item must wait for an answer or was skipped. */
-  private async settleKey(item: TransferItem, signal: AbortSignal): Promise<boolean> {
+  /**
+   * Settles the key: the write condition to upload with, or undefined when the item must wait
+   * for an answer or is done. After a refused conditional write (`refused`) S3 is asked first.
+   */
+  private async settleKey(
+    item: TransferItem,
+    signal: AbortSignal,
+    refused?: RefusalReason,
+  ): Promise<{ ifNoneMatch: boolean } | undefined> {
     const record = item.record;
-    if (!record || record.finalKey) return true;
+    if (!record || record.finalKey) return { ifNoneMatch: this.conditions.get(item) ?? false };
+    if (refused === 'unsupported' && this.host.session.probe.conditionalWrites !== false) {
+      this.host.session.probe.conditionalWrites = false;
+      this.host.session.log.warn('the storage service ignores If-None-Match: looking keys up');
+    }
     const policy =
       item.conflictChoice ?? this.host.conflictForAll ?? this.host.settings.conflictPolicy;
+    const size = record.fingerprint.size;
+    const singlePut = isSinglePut(size, partSizeFor(size, this.host.settings.partSizeMiB));
     for (;;) {
       const decision = await decideKey({
         session: this.host.session,
@@ -71,12 +93,34 @@ export class TransferQueue {
         key: record.key,
         policy,
         isTaken: (key) => this.isTakenByOther(item, key),
+        conditionalWrites:
+          this.host.settings.conditionalWrites !== false &&
+          this.host.session.probe.conditionalWrites !== false,
+        // A big file is looked up first: a refusal would come only after all of it was sent.
+        lookUpFirst: refused !== undefined || !singlePut,
+        ...(refused === 'taken' && singlePut
+          ? {
+              holdsThisFile: (key: string) =>
+                holdsSameFile({
+                  session: this.host.session,
+                  bucket: record.bucket,
+                  key,
+                  sourcePath: record.sourcePath,
+                  size,
+                  signal,
+                }),
+            }
+          : {}),
         signal,
       });
-      if (decision.action === 'skip') {
+      if (decision.action === 'skip' || decision.action === 'alreadyThere') {
         await this.host.journal.remove(item.id);
-        this.finish(item, 'skipped');
-        return false;
+        if (decision.action === 'alreadyThere') {
+          item.notice = alreadyOnS3().toUserError();
+          item.meter.reset(size);
+        }
+        this.finish(item, decision.action === 'skip' ? 'skipped' : 'completed');
+        return undefined;
       }
       if (decision.action === 'ask') {
         this.host.setState(item, 'conflict');
@@ -86,24 +130,61 @@ export class TransferQueue {
           key: record.key,
           existing: decision.existing,
         });
-        return false;
+        return undefined;
       }
-      // Another item may have claimed the same name while we were asking S3; overwriting the
-      // asked-for key is what the policy wants, anything else must look again.
-      const overwriting = policy === 'overwrite' && decision.key === record.key;
+      // A small file sent to the asked-for key with If-None-Match settles nothing to remember:
+      // after a crash the same write is refused if it had landed, and the object is found to be
+      // this file. Likewise overwriting the asked-for key. Any other outcome (a rename, a big
+      // file's key found free) is saved, or a restart could take its own upload for a conflict.
+      const asked = decision.key === record.key;
+      if (asked && decision.ifNoneMatch && singlePut) return { ifNoneMatch: true };
+      const overwriting = policy === 'overwrite' && asked;
+      // Another item may have claimed the same name while we were asking S3.
       if (!overwriting && this.isTakenByOther(item, decision.key)) continue;
       record.finalKey = decision.key;
-      // Overwriting the asked-for key is re-derived after a crash just as well, so it costs no
-      // fsync; any other outcome (a rename, a key found free under ask/skip) is saved, or a
-      // restart could find its own finished upload and take it for a conflict.
+      this.conditions.set(item, decision.ifNoneMatch);
       if (!overwriting) await this.host.journal.save(record);
-      return true;
+      return { ifNoneMatch: decision.ifNoneMatch };
     }
   }
 
   private finish(item: TransferItem, state: 'completed' | 'skipped' | 'failed'): void {
     this.host.setState(item, state);
     this.host.events.emit('finished', { ...toView(item), bucket: item.bucket });
+  }
+
+  private upload(
+    item: TransferItem,
+    record: JournalRecord,
+    signal: AbortSignal,
+    ifNoneMatch: boolean,
+  ): Promise<void> {
+    return uploadFile({
+      record,
+      ifNoneMatch,
+      signal,
+      session: this.host.session,
+      journal: this.host.journal,
+      partSizeMiB: this.host.settings.partSizeMiB,
+      partConcurrency: () => parallelTransfers(this.host.settings),
+      progress: {
+        add: (n) => {
+          item.meter.add(n);
+          this.host.total.add(n);
+        },
+        subtract: (n) => {
+          item.meter.subtract(n);
+          this.host.total.subtract(n);
+        },
+        reset: (base) => item.meter.reset(base),
+      },
+      notice: (notice: TransferError) => {
+        this.host.session.log.info(`${itemKey(item)}: ${notice.code}`);
+        item.notice = notice.toUserError();
+        record.notice = item.notice;
+        this.host.events.emit('stateChanged', toView(item));
+      },
+    });
   }
 
   private async run(item: TransferItem): Promise<void> {
@@ -120,32 +201,21 @@ export class TransferQueue {
     delete record.error;
     this.host.setState(item, 'uploading');
     try {
-      if (!(await this.settleKey(item, controller.signal))) return;
-      await uploadFile({
-        record,
-        signal: controller.signal,
-        session: this.host.session,
-        journal: this.host.journal,
-        partSizeMiB: this.host.settings.partSizeMiB,
-        partConcurrency: () => parallelTransfers(this.host.settings),
-        progress: {
-          add: (n) => {
-            item.meter.add(n);
-            this.host.total.add(n);
-          },
-          subtract: (n) => {
-            item.meter.subtract(n);
-            this.host.total.subtract(n);
-          },
-          reset: (base) => item.meter.reset(base),
-        },
-        notice: (notice: TransferError) => {
-          this.host.session.log.info(`${itemKey(item)}: ${notice.code}`);
-          item.notice = notice.toUserError();
-          record.notice = item.notice;
-          this.host.events.emit('stateChanged', toView(item));
-        },
-      });
+      for (let refused: RefusalReason | undefined; ;) {
+        const settled = await this.settleKey(item, controller.signal, refused);
+        if (!settled) return;
+        try {
+          await this.upload(item, record, controller.signal, settled.ifNoneMatch);
+          break;
+        } catch (error) {
+          if (!(error instanceof ConditionalWriteRefused) || refused) throw error;
+          this.host.session.log.info(
+            `${itemKey(item)}: conditional write refused (${error.reason})`,
+          );
+          refused = error.reason;
+          delete record.finalKey;
+        }
+      }
       await this.host.journal.remove(item.id);
       this.finish(item, 'completed');
     } catch (error) {

@@ -14,7 +14,11 @@ export interface S3Session {
   refreshCredentials(): Promise<void>;
   log: Logger;
   /** Learned once per session: whether HeadObject answers 403 for keys that do not exist. */
-  probe: { headIsAmbiguous: boolean };
+  probe: {
+    headIsAmbiguous: boolean;
+    /** Set to false once the target answered a conditional write with 501 Not Implemented. */
+    conditionalWrites?: boolean;
+  };
   /** The engine-wide request slots every attempt of every call waits for. */
   budget?: RequestBudget;
 }

@@ -1,3 +1,4 @@
+import { ConditionalWriteRefused } from './conditional';
 import { FileChangedError, TransferError } from './errors';
 import { abortUpload, uploadMultipart } from './multipart';
 import { isSinglePut, partSizeFor } from './part-plan';
@@ -51,6 +52,11 @@ export async function uploadFile(job: UploadJob): Promise<void> {
       else await uploadMultipart(job, now);
       return;
     } catch (error) {
+      // A big file whose key was taken during its upload starts over once its key is settled again.
+      if (error instanceof ConditionalWriteRefused) {
+        await discardUpload(job);
+        throw error;
+      }
       if (!(error instanceof ChangedDuringUpload || error instanceof FileChangedError)) throw error;
       await discardUpload(job);
       if (restarts >= MAX_RESTARTS) {

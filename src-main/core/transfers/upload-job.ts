@@ -7,6 +7,8 @@ import type { S3Session } from './s3-call';
 export interface UploadJob {
   /** Mutated as the upload advances; persist changes with `save()`. */
   record: JournalRecord;
+  /** Send the write with If-None-Match: *, so it lands only where no object is. */
+  ifNoneMatch: boolean;
   /** Aborted on pause, cancel or shutdown. */
   signal: AbortSignal;
   session: S3Session;
