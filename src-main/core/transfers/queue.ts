@@ -8,7 +8,7 @@ import {
   type RefusalReason,
 } from './conditional';
 import { decideKey } from './conflicts';
-import { TransferError, toTransferError } from './errors';
+import { type TransferError, toTransferError } from './errors';
 import type { TransferEvents } from './events';
 import type { TypedEmitter } from './events';
 import { itemKey, TERMINAL, toView, type TransferItem } from './item';
