@@ -28,6 +28,7 @@ const EVERY_STEP = [
   'bucket:demo',
   'prefix:demo',
   'write:demo',
+  'conditional:demo',
   'root-listing:demo',
 ];
 

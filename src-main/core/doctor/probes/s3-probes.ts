@@ -28,12 +28,13 @@ export function listOne(
   );
 }
 
-/** Writes the tiny probe object. */
+/** Writes the tiny probe object (with `ifNoneMatch`, only where no object is). */
 export function putProbe(
   ctx: DoctorContext,
   s3: S3Client,
   bucket: string,
   key: string,
+  ifNoneMatch = false,
 ): Promise<Attempt<unknown>> {
   return attempt(() =>
     s3.send(
@@ -42,6 +43,7 @@ export function putProbe(
         Key: key,
         Body: PROBE_BODY,
         ContentType: 'text/plain; charset=utf-8',
+        ...(ifNoneMatch ? { IfNoneMatch: '*' } : {}),
       }),
       { abortSignal: ctx.signal() },
     ),

@@ -2,11 +2,12 @@ import type { HakobuConfig } from '../../../config';
 import type { StepDefinition } from '../../plan';
 import { checkRootListing, checkWrite } from './access-steps';
 import { checkBucket, checkPrefix } from './bucket-steps';
+import { checkConditionalWrites } from './conditional-step';
 import { locationProbe, type LocationProbe } from './location-probe';
 
 type LocationConfig = HakobuConfig['locations'][number];
 
-/** The four S3 steps of one location (step 11), each after the role step produced credentials. */
+/** The five S3 steps of one location (step 11), each after the role step produced credentials. */
 export function locationSteps(location: LocationConfig): StepDefinition[] {
   const cache: { probe?: LocationProbe } = {};
   const { name } = location;
@@ -29,6 +30,12 @@ export function locationSteps(location: LocationConfig): StepDefinition[] {
       title: `Uploading to "${name}"`,
       needs: [bucketId],
       run: (ctx) => checkWrite(ctx, locationProbe(ctx, location, cache)),
+    },
+    {
+      id: `conditional:${name}`,
+      title: `Name conflicts in "${name}"`,
+      needs: [`write:${name}`],
+      run: (ctx) => checkConditionalWrites(ctx, locationProbe(ctx, location, cache)),
     },
     {
       id: `root-listing:${name}`,
