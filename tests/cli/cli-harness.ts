@@ -1,17 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestLocalAws } from '../helpers/local-aws';
 import { demoUser } from '../helpers/sign-in';
+import { journalRecordsOnDisk } from '../core/transfers/journal-files';
 
 const REPO = fileURLToPath(new URL('../..', import.meta.url));
 const ENTRY = join(REPO, 'src-main/cli/hakobu.ts');
@@ -170,9 +164,7 @@ export interface JournalEntry {
 export function journalRecords(machine: CliMachine): JournalEntry[] {
   const root = join(machine.userData, 'transfers');
   if (!existsSync(root)) return [];
-  return readdirSync(root).flatMap((identity) =>
-    readdirSync(join(root, identity))
-      .filter((name) => name.endsWith('.json'))
-      .map((name) => JSON.parse(readFileSync(join(root, identity, name), 'utf8')) as JournalEntry),
+  return readdirSync(root).flatMap(
+    (identity) => journalRecordsOnDisk(join(root, identity)) as JournalEntry[],
   );
 }

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
-import { mkdir, open, rename, rm } from 'node:fs/promises';
+import { mkdir, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-dir';
 
@@ -69,5 +69,21 @@ export async function writeFileAtomicAsync(
   } catch (error) {
     await rm(tmp, { force: true });
     throw error;
+  }
+}
+
+/**
+ * Makes a folder's entries durable (a file just created or renamed into it): fsyncing a file
+ * covers its data, not its name. Best effort: Windows cannot open a folder for fsync.
+ */
+export async function fsyncDirAsync(path: string): Promise<void> {
+  let handle: FileHandle | undefined;
+  try {
+    handle = await open(path, 'r');
+    await handle.sync();
+  } catch {
+    // Windows (EISDIR/EPERM): its renames and creations are durable enough without it.
+  } finally {
+    await handle?.close().catch(() => undefined);
   }
 }

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { appendFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -15,21 +15,13 @@ import {
   type DemoIdentity,
   useStandInWithSourceFolder,
 } from './fixture';
+import { journalRecordsOnDisk } from './journal-files';
+import { TransferJournal } from '../../../src-main/core/transfers/journal';
 
 const env = useStandInWithSourceFolder();
 
 function journaledParts(journalDir: string): number {
-  for (const name of readdirSync(journalDir).filter((n) => n.endsWith('.json'))) {
-    try {
-      const record = JSON.parse(readFileSync(join(journalDir, name), 'utf8')) as {
-        upload?: { parts: unknown[] };
-      };
-      return record.upload?.parts.length ?? 0;
-    } catch {
-      // Mid-rename: look again.
-    }
-  }
-  return 0;
+  return journalRecordsOnDisk(journalDir)[0]?.upload?.parts.length ?? 0;
 }
 
 /** Runs the upload in a child process and SIGKILLs it once three parts are journaled. */
@@ -80,11 +72,10 @@ describe('crash and resume', () => {
 
     // The one moment a kill cannot be timed for: S3 stored a part, the journal never heard of it.
     // Forgetting a journaled part recreates it; resume must find the part through ListParts.
-    const [recordName] = readdirSync(journalDir).filter((n) => n.endsWith('.json'));
-    const recordPath = join(journalDir, recordName ?? '');
-    const record = JSON.parse(readFileSync(recordPath, 'utf8')) as { upload: { parts: unknown[] } };
-    record.upload.parts.pop();
-    writeFileSync(recordPath, JSON.stringify(record));
+    const journal = new TransferJournal(journalDir);
+    const [record] = (await journal.load()).records;
+    record?.upload?.parts.pop();
+    if (record) await journal.save(record);
 
     const fx = await engineFixture(env.la, { identity, journalDir });
     expect(await fx.listUploads()).toHaveLength(1);

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,7 @@ import {
   useStandInWithIdentity,
   type EngineFixture,
 } from './fixture';
+import { journalRecordsOnDisk } from './journal-files';
 
 const env = useStandInWithIdentity();
 let fx: EngineFixture;
@@ -33,14 +34,8 @@ afterEach(async () => {
 });
 
 function journaledParts(id: string): number {
-  try {
-    const record = JSON.parse(readFileSync(join(fx.journalDir, `${id}.json`), 'utf8')) as {
-      upload?: { parts: unknown[] };
-    };
-    return record.upload?.parts.length ?? 0;
-  } catch {
-    return 0;
-  }
+  const record = journalRecordsOnDisk(fx.journalDir).find((r) => r.id === id);
+  return record?.upload?.parts.length ?? 0;
 }
 
 /** UploadPart requests S3 accepted for a key, as "uploadId#partNumber". */

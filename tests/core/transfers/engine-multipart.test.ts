@@ -3,7 +3,6 @@ import {
   createWriteStream,
   mkdtempSync,
   readdirSync,
-  readFileSync,
   rmSync,
   utimesSync,
   writeFileSync,
@@ -23,6 +22,7 @@ import {
   waitFor,
   useStandInWithIdentity,
 } from './fixture';
+import { journalRecordsOnDisk } from './journal-files';
 
 const env = useStandInWithIdentity();
 let src: string;
@@ -122,17 +122,9 @@ describe('multipart uploads', () => {
     const {
       items: [queued],
     } = await fx.engine.enqueue([file]);
-    const journal = join(fx.journalDir, `${queued?.id}.json`);
-    const partsInJournal = () => {
-      try {
-        return (
-          (JSON.parse(readFileSync(journal, 'utf8')) as { upload?: { parts: unknown[] } }).upload
-            ?.parts.length ?? 0
-        );
-      } catch {
-        return 0;
-      }
-    };
+    const partsInJournal = () =>
+      journalRecordsOnDisk(fx.journalDir).find((r) => r.id === queued?.id)?.upload?.parts.length ??
+      0;
     await waitFor(() => partsInJournal() >= 1, 'the first part');
     // Same size, new content and mtime: only the fingerprint can tell.
     writeFileSync(file, randomBytes(24 * MiB));

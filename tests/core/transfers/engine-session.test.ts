@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
 import { describe, expect, it } from 'vitest';
 import { loginProvider } from '../../helpers/identity';
 import { demoIdentity, engineFixture, sha256OfFile, useStandInWithSourceFolder } from './fixture';
+import { journalRecordsOnDisk } from './journal-files';
 
 const env = useStandInWithSourceFolder();
 
@@ -29,11 +30,8 @@ describe('an ended session', () => {
     expect(item?.error?.code).toBe('transfer.signInRequired');
     await ended.engine.close();
 
-    const [recordName] = readdirSync(ended.journalDir);
-    const record = JSON.parse(readFileSync(join(ended.journalDir, recordName ?? ''), 'utf8')) as {
-      state: string;
-    };
-    expect(record.state).toBe('queued');
+    const [record] = journalRecordsOnDisk(ended.journalDir);
+    expect(record?.state).toBe('queued');
 
     const next = await engineFixture(env.la, { identity, journalDir: ended.journalDir });
     await next.engine.restore();

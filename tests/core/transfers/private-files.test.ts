@@ -1,18 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import {
-  chmodSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fileIdentityIdStore } from '../../../src-main/core/credentials';
 import { engineFixture, MiB, useStandInWithIdentity, waitFor } from './fixture';
+import { journalLogFiles, journalRecordsOnDisk } from './journal-files';
 
 // What another account on the machine could read: the permission bits of a path.
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -46,16 +39,16 @@ describe('private data on disk', () => {
       const {
         items: [item],
       } = await fx.engine.enqueue([file]);
-      const record = join(journalDir, `${item?.id ?? ''}.json`);
       // A finished part is in the journal: the record has been rewritten during the upload.
-      await waitFor(() => {
-        try {
-          return JSON.parse(readFileSync(record, 'utf8')).upload?.parts.length > 0;
-        } catch {
-          return false;
-        }
-      }, 'a journaled part');
-      expect(modeOf(record)).toBe(0o600);
+      await waitFor(
+        () =>
+          (journalRecordsOnDisk(journalDir).find((r) => r.id === item?.id)?.upload?.parts.length ??
+            0) > 0,
+        'a journaled part',
+      );
+      const [record] = journalLogFiles(journalDir);
+      expect(record).toBeDefined();
+      expect(modeOf(record ?? '')).toBe(0o600);
       for (const dir of [userData, join(userData, 'transfers'), journalDir]) {
         expect([dir, modeOf(dir).toString(8)]).toEqual([dir, '700']);
       }
