@@ -19,11 +19,18 @@ export const BenchOptions = z.object({
   hakobuCli: z.string().min(1),
   /** Hakobu parallelism values swept alongside the peers (empty: no sweep). */
   sweep: z.array(z.number().int().min(1).max(64)),
+  /** Drop many tiny files on the window (Chromium, web harness) instead of the engine matrix. */
+  drop: z.boolean(),
+  /** Files per drop (at most what one 'transfers.enqueue' takes). */
+  files: z.number().int().min(1).max(10_000),
+  /** With --drop: another source tree measured in turn with this one (a before/after). */
+  compare: z.string().min(1).optional(),
 });
 export type BenchOptions = z.infer<typeof BenchOptions>;
 
 export const USAGE = `usage: npm run bench -- [--quick] [--no-wan] [--latency <ms>] [--reps <n>]
                      [--peers [--hakobu-cli <path>] [--sweep 4,8,16]]
+                     [--drop [--files <n>] [--compare <tree>]]
 
   --quick         small workloads, about a minute: a smoke run, not figures to decide on
   --no-wan        skip the cases with added per-request latency
@@ -31,7 +38,11 @@ export const USAGE = `usage: npm run bench -- [--quick] [--no-wan] [--latency <m
   --reps <n>      timed repetitions per case (default 3)
   --peers         Hakobu's built CLI against the AWS CLI, rclone and lib-storage (npm run build first)
   --hakobu-cli <path>  the Hakobu CLI to run (default dist/cli/hakobu.mjs)
-  --sweep <list>  with --peers: also run Hakobu at these parallelisms (default 4,8,16; "" for none)`;
+  --sweep <list>  with --peers: also run Hakobu at these parallelisms (default 4,8,16; "" for none)
+  --drop          drop many tiny files on the window through the web harness: time until all are
+                  listed, frame times while they upload (Chromium; --reps runs per tree)
+  --files <n>     files per drop (default 10000; 1000 with --quick)
+  --compare <tree>  with --drop: another checkout measured in turn (e.g. a git worktree of HEAD)`;
 
 /** Parses the command line; throws with the usage text on anything unknown or out of range. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help' {
@@ -47,6 +58,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
         peers: { type: 'boolean', default: false },
         'hakobu-cli': { type: 'string', default: join(REPO_ROOT, 'dist/cli/hakobu.mjs') },
         sweep: { type: 'string', default: '4,8,16' },
+        drop: { type: 'boolean', default: false },
+        files: { type: 'string' },
+        compare: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -65,6 +79,9 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
       .split(',')
       .filter((v) => v.trim())
       .map(Number),
+    drop: values.drop,
+    files: Number(values.files ?? (values.quick ? 1_000 : 10_000)),
+    ...(values.compare ? { compare: resolve(values.compare) } : {}),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

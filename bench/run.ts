@@ -1,5 +1,5 @@
-// `npm run bench [-- --quick] [--peers]`: measures the upload engine (or, with --peers, Hakobu's
-// CLI against its peers) against a fresh local-aws and writes bench/results/. A measurement, not a test: nothing is asserted and `npm test` never runs it.
+// `npm run bench [-- --quick] [--peers | --drop]`: measures the upload engine (or, with --peers, Hakobu's
+// CLI against its peers; with --drop, the window taking a 10,000-file drop) against a fresh local-aws and writes bench/results/. A measurement, not a test: nothing is asserted and `npm test` never runs it.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
@@ -10,6 +10,7 @@ import { measurePeers } from './peers/main';
 import { writePeerResults } from './peers/report';
 import { REPO_ROOT } from './paths';
 import { casesFor, planFor, type BenchPlan } from './plan';
+import { measureDrop } from './drop/main';
 import { checkMemory } from './report/memory';
 import { recommend } from './report/recommend';
 import { caseResult, type BenchResults, type CaseResult } from './report/results';
@@ -110,6 +111,20 @@ async function main(): Promise<void> {
     process.exit(130);
   });
   try {
+    if (options.drop) {
+      const trees = [
+        { label: 'this tree', root: REPO_ROOT },
+        ...(options.compare ? [{ label: options.compare, root: options.compare }] : []),
+      ];
+      const path = await measureDrop({
+        files: options.files,
+        repetitions: options.repetitions,
+        quick: options.quick,
+        trees,
+      });
+      console.log(`Wrote ${path}`);
+      return;
+    }
     if (options.peers) {
       const paths = await writePeerResults(await measurePeers(options, work));
       console.log(`Wrote ${paths.map((p) => relative(REPO_ROOT, p)).join(', ')}`);

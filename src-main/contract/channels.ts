@@ -9,6 +9,7 @@ import type {
   LocationView,
   SessionView,
   SettingsView,
+  TransfersDelta,
   TransfersSnapshot,
   UserError,
 } from './views';
@@ -159,8 +160,11 @@ export type InvokeResult<C extends keyof AllChannels> = NonNullable<ChannelOf<C>
 /** Push events from main to the renderer, with their payloads. */
 export interface EventChannels {
   'session.changed': SessionView;
-  /** Throttled: at most every 250 ms while transfers run, plus every state change. */
-  'transfers.changed': TransfersSnapshot;
+  /**
+   * Only what changed, at most every 150 ms while the queue changes: apply it if its seq follows
+   * the last one seen, else ask 'transfers.snapshot' (which carries the seq it includes).
+   */
+  'transfers.changed': TransfersDelta;
   'transfers.conflict': ConflictPrompt;
   /** An upload finished: the library shows it without a manual refresh. */
   'library.objectAdded': { location: string; key: string };

@@ -69,17 +69,35 @@ export interface TransferItemView {
   notice?: UserError;
 }
 
+/** The queue as a whole: bytes, speed and how many items are where. */
+export interface TransfersTotal {
+  size: number;
+  sentBytes: number;
+  speed?: number;
+  etaSeconds?: number;
+  active: number;
+  completed: number;
+  failed: number;
+}
+
 export interface TransfersSnapshot {
+  /** The seq of the last 'transfers.changed' delta this snapshot includes: the next one is seq + 1. */
+  seq: number;
   items: TransferItemView[];
-  total: {
-    size: number;
-    sentBytes: number;
-    speed?: number;
-    etaSeconds?: number;
-    active: number;
-    completed: number;
-    failed: number;
-  };
+  total: TransfersTotal;
+}
+
+/**
+ * What changed in the queue since the previous delta ('transfers.changed'): a client that saw
+ * delta seq - 1 (or a snapshot with that seq) applies it; any other client asks for a snapshot.
+ */
+export interface TransfersDelta {
+  seq: number;
+  /** Items added or changed, whole. */
+  upserts: TransferItemView[];
+  /** Ids of items the queue forgot (cleared, or a new session). */
+  removed: string[];
+  total: TransfersTotal;
 }
 
 /** A file or folder the user chose, as the renderer knows it: a handle main resolves, and a name. */

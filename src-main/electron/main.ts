@@ -12,6 +12,7 @@ import {
   shell,
   type OpenDialogOptions,
 } from 'electron';
+import type { EventChannels } from '../contract/channels';
 import { createHakobuApp, type HakobuApp } from '../core/api/app';
 import { toUserError } from '../core/api/dispatch';
 import { ensurePrivateDirSync } from '../core/fs/private-dir';
@@ -84,9 +85,9 @@ function start(): void {
   core.subscribe((event, payload) => {
     sendEvent(contents(), event, payload);
     if (event !== 'transfers.changed') return;
-    const snapshot = payload as Parameters<typeof taskbarProgress>[0];
-    mainWindow?.setProgressBar(taskbarProgress(snapshot));
-    const batch = finished(snapshot);
+    const delta = payload as EventChannels['transfers.changed'];
+    mainWindow?.setProgressBar(taskbarProgress(delta));
+    const batch = finished(delta);
     if (batch && Notification.isSupported()) {
       new Notification({
         title: 'Hakobu',

@@ -1,4 +1,9 @@
-import type { TransferItemView, TransfersSnapshot } from '../../contract/views';
+import type {
+  TransferItemView,
+  TransfersDelta,
+  TransfersSnapshot,
+  TransfersTotal,
+} from '../../contract/views';
 import { formatBytes } from '../io/format';
 import type { Output } from '../io/output';
 import { progressLine } from './bar';
@@ -6,6 +11,9 @@ import { progressLine } from './bar';
 const REDRAW_MS = 100;
 const JSON_PROGRESS_MS = 1000;
 const FINISHED = new Set(['completed', 'skipped', 'failed', 'cancelled']);
+/** Skipped and cancelled files do not count toward "n files" (nor the total size). */
+const counts = (state: string | undefined) =>
+  state !== undefined && state !== 'skipped' && state !== 'cancelled';
 
 /** How much the progress display says, and in which form. */
 export interface UploadProgressOptions {
@@ -23,7 +31,9 @@ export interface UploadProgressOptions {
 export class UploadProgress {
   private readonly states = new Map<string, string>();
   private readonly noticed = new Set<string>();
-  private latest: TransfersSnapshot | undefined;
+  /** How many known items count toward the bar's "n files", kept as states change. */
+  private counted = 0;
+  private total: TransfersTotal | undefined;
   private lastDraw = 0;
   private lastJson = 0;
   private barShown = false;
@@ -46,14 +56,36 @@ export class UploadProgress {
     );
   }
 
-  /** Takes the latest snapshot: reports transitions, then redraws (throttled). */
-  update(snapshot: TransfersSnapshot): void {
-    this.latest = snapshot;
-    for (const item of snapshot.items) this.transition(item);
+  /** Takes a whole snapshot (the start): reports transitions, then redraws (throttled). */
+  reset(snapshot: TransfersSnapshot): void {
+    this.apply(snapshot.items, [], snapshot.total);
+  }
+
+  /**
+   * Takes a 'transfers.changed' delta: only its items are looked at, so a tick costs O(changed)
+   * even with 10,000 files queued. A missed delta costs nothing lasting: every item is sent
+   * again whole when it next changes, and each delta carries the totals.
+   */
+  update(delta: TransfersDelta): void {
+    this.apply(delta.upserts, delta.removed, delta.total);
+  }
+
+  private apply(
+    items: readonly TransferItemView[],
+    removed: readonly string[],
+    total: TransfersTotal,
+  ) {
+    this.total = total;
+    for (const item of items) this.transition(item);
+    for (const id of removed) {
+      if (counts(this.states.get(id))) this.counted--;
+      this.states.delete(id);
+      this.noticed.delete(id);
+    }
     const now = Date.now();
     if (this.options.jsonProgress && now - this.lastJson >= JSON_PROGRESS_MS) {
       this.lastJson = now;
-      this.out.jsonLine({ type: 'progress', total: snapshot.total });
+      this.out.jsonLine({ type: 'progress', total });
     }
     if (this.drawsBar && !this.suspended && now - this.lastDraw >= REDRAW_MS) this.draw();
   }
@@ -90,6 +122,7 @@ export class UploadProgress {
       this.above(`note     ${item.name}: ${item.notice.message}`, true);
     }
     if (before === item.state) return;
+    this.counted += Number(counts(item.state)) - Number(counts(before));
     this.states.set(item.id, item.state);
     if (this.options.jsonProgress && FINISHED.has(item.state)) {
       this.out.jsonLine({ type: 'item', ...item });
@@ -118,14 +151,10 @@ export class UploadProgress {
   }
 
   private draw(): void {
-    const snapshot = this.latest;
-    if (!snapshot || snapshot.items.length === 0) return;
+    if (!this.total || this.states.size === 0) return;
     this.lastDraw = Date.now();
     const columns = this.out.stderr.columns || 80;
-    const count = snapshot.items.filter(
-      (i) => i.state !== 'skipped' && i.state !== 'cancelled',
-    ).length;
-    this.out.stderr.write(`\r\x1b[2K${progressLine(snapshot.total, count, columns)}`);
+    this.out.stderr.write(`\r\x1b[2K${progressLine(this.total, this.counted, columns)}`);
     this.barShown = true;
   }
 

@@ -75,7 +75,7 @@ export class ConflictAnswers {
   }
 
   private async ask(prompt: ConflictToAnswer): Promise<void> {
-    const still = this.transfers.snapshot().items.find((i) => i.id === prompt.itemId);
+    const still = this.transfers.items.get(prompt.itemId);
     if (still?.state !== 'conflict') return; // an earlier "for all" answer settled it
     const existing = prompt.existing
       ? ` (${formatBytes(prompt.existing.size)}, ${formatDate(prompt.existing.lastModified)})`

@@ -2,6 +2,7 @@ import type { EventChannels, EventName } from '../../contract/channels';
 import type { SessionServices } from '../../core/api/session-services';
 import type { HakobuApp } from '../../core/api/app';
 import type { TransferEngine } from '../../core/transfers';
+import { itemKey } from '../../core/transfers/item';
 import { UploadProgress } from '../progress/upload-progress';
 import type { CliContext } from '../runtime/context';
 import type { ExitCode } from '../runtime/exit';
@@ -9,10 +10,8 @@ import { ConflictAnswers } from './conflict-answers';
 import { InterruptGuard } from './interrupt';
 import { printSummary } from './summary';
 
-const busy = (transfers: TransferEngine) =>
-  transfers.snapshot().items.some((i) => i.state === 'queued' || i.state === 'uploading');
-const inConflict = (transfers: TransferEngine) =>
-  transfers.snapshot().items.filter((i) => i.state === 'conflict');
+const busy = (transfers: TransferEngine) => transfers.totals().active > 0;
+const inConflict = (transfers: TransferEngine) => transfers.itemsIn('conflict');
 
 /** The session whose queue runs, and how its progress is shown. */
 export interface RunTransfersOptions {
@@ -53,7 +52,7 @@ export async function runTransfers(
   );
   const uninstall = guard.install();
   try {
-    progress.update(transfers.snapshot());
+    progress.reset(transfers.snapshot());
     await options.begin((text) => progress.note(text));
     for (;;) {
       if (guard.requested) break;
@@ -64,7 +63,7 @@ export async function runTransfers(
       const waiting = inConflict(transfers);
       if (waiting.length === 0) break;
       for (const item of waiting) {
-        answers.answer({ itemId: item.id, key: item.key, location: item.location });
+        answers.answer({ itemId: item.id, key: itemKey(item), location: item.location });
       }
       await answers.idle();
       // Nobody could answer (Ctrl-C at the question): leave them for `hakobu resume`.
@@ -75,6 +74,9 @@ export async function runTransfers(
       // Files a large folder queued while the first pause ran are paused too.
       await transfers.pause();
     }
+    // The feed sends at most every 150 ms, so the last changes may not have arrived yet: catch up
+    // once from the whole queue (transitions already reported are not reported again).
+    progress.reset(transfers.snapshot());
   } finally {
     uninstall();
     unsubscribe();

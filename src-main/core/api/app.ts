@@ -140,7 +140,9 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
         });
         identityError = undefined;
         wire(current);
-        emit('transfers.changed', current.transfers.snapshot());
+        // The new engine's first delta: its seq follows nothing a window has seen, so every
+        // window asks for this queue's snapshot instead of mixing it with the last one.
+        feed?.flush();
       } catch (error) {
         identityError =
           error instanceof UserFacingError
@@ -154,17 +156,17 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     } else if (state.status === 'signedIn' && current && previousStatus !== 'signedIn') {
       // Back from an expired session: only uploads stopped by it continue; paused ones stay paused.
       const waiting = current.transfers
-        .snapshot()
-        .items.filter(
-          (item) => item.state === 'failed' && item.error?.code === 'transfer.signInRequired',
-        )
+        .itemsIn('failed')
+        .filter((item) => item.error?.code === 'transfer.signInRequired')
         .map((item) => item.id);
       if (waiting.length) void current.transfers.retry(waiting);
     } else if (state.status === 'signedOut' && current) {
       feed?.stop();
       await current.dispose();
       current = undefined;
-      emit('transfers.changed', EMPTY_TRANSFERS);
+      // Seq 0 follows no engine's delta: windows resync, and get EMPTY_TRANSFERS.
+      const { seq, total } = EMPTY_TRANSFERS;
+      emit('transfers.changed', { seq, upserts: [], removed: [], total });
     }
     previousStatus = state.status;
     emit('session.changed', view());
@@ -200,7 +202,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
       await settle();
       return view();
     },
-    activeTransfers: () => current?.transfers.snapshot().total.active ?? 0,
+    activeTransfers: () => current?.transfers.totals().active ?? 0,
     services: () => current,
     auth: requireAuth,
     dispose: async () => {

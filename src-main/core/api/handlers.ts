@@ -21,6 +21,8 @@ interface HandlerContext {
 
 /** What the transfer list shows while nobody is signed in. */
 export const EMPTY_TRANSFERS: TransfersSnapshot = {
+  // Below every engine's seq: a window that followed an engine sees a gap and resyncs.
+  seq: 0,
   items: [],
   total: { size: 0, sentBytes: 0, active: 0, completed: 0, failed: 0 },
 };

@@ -1,15 +1,22 @@
-import type { ConflictChoice, TransferState, TransfersSnapshot } from '../../contract/views';
-import { parallelTransfers, RequestBudget } from './budget';
+import type {
+  ConflictChoice,
+  TransferState,
+  TransfersDelta,
+  TransfersSnapshot,
+  TransfersTotal,
+} from '../../contract/views';
+import { parallelTransfers } from './budget';
 import { silentLogger } from '../log/logger';
-import { CredentialsUnavailableError, TransferError } from './errors';
+import { cancelItem } from './cancel-item';
+import { createEngineSession } from './engine-session';
+import { TransferError } from './errors';
 import { TypedEmitter, type TransferEvents } from './events';
-import { BUSY, itemFromRecord, TERMINAL, toView, totals, type TransferItem } from './item';
+import { itemFromRecord, TERMINAL, toView, type TransferItem } from './item';
 import { TransferJournal, type JournalRecord } from './journal';
 import { planEnqueue, writableLocation } from './enqueue-plan';
-import { abortUpload } from './multipart';
-import { ProgressMeter } from './progress';
-import { DEFAULT_RETRY } from './retry';
-import { S3ClientHolder } from './s3-client';
+import { TransferLedger } from './ledger';
+import { ProgressMeter, Ticker } from './progress';
+import type { S3ClientHolder } from './s3-client';
 import type { S3Session } from './s3-call';
 import { TransferQueue, type QueueHost } from './queue';
 import type {
@@ -27,7 +34,9 @@ const TICK_MS = 250;
  * parallel parts, with typed events and a snapshot for UIs. Plain Node; no Electron.
  */
 export class TransferEngine implements QueueHost {
-  readonly items = new Map<string, TransferItem>();
+  private readonly ledger = new TransferLedger();
+  /** Every item by id; add and remove them only through the ledger. */
+  readonly items = this.ledger.items;
   readonly events = new TypedEmitter<TransferEvents>();
   readonly total = new ProgressMeter();
   readonly journal: TransferJournal;
@@ -36,8 +45,7 @@ export class TransferEngine implements QueueHost {
   conflictForAll?: ConflictChoice;
   private readonly holder: S3ClientHolder;
   private readonly queue: TransferQueue;
-  private refreshing: Promise<void> | undefined;
-  private ticker: NodeJS.Timeout | undefined;
+  private readonly ticker = new Ticker(() => this.tick(), TICK_MS);
   private idleWaiters: (() => void)[] = [];
   private seq = Date.now() * 1000;
   private closed = false;
@@ -46,16 +54,12 @@ export class TransferEngine implements QueueHost {
     this.settings = { ...options.config.transfers };
     this.journal = new TransferJournal(options.journalDir);
     const log = (options.logger ?? silentLogger).child('transfers');
-    this.holder = new S3ClientHolder(options.config, options.credentials, log);
-    this.session = {
-      holder: this.holder,
-      retry: { ...DEFAULT_RETRY, ...options.retry },
-      refreshCredentials: () => this.refreshCredentials(),
-      log,
-      probe: { headIsAmbiguous: false },
-      budget: new RequestBudget(parallelTransfers(this.settings)),
-    };
+    const s3 = createEngineSession(options, this.settings, log);
+    this.holder = s3.holder;
+    this.session = s3.session;
     this.queue = new TransferQueue(this);
+    // The queue also emits stateChanged for a new notice: the ledger must send that row again.
+    this.events.on('stateChanged', ({ id }) => this.ledger.refreshId(id));
   }
 
   /** Subscribes to an engine event; returns the unsubscribe function. */
@@ -63,57 +67,35 @@ export class TransferEngine implements QueueHost {
     return this.events.on(event, listener);
   }
 
-  // A single refresh serves every part that saw ExpiredToken at the same time.
-  private refreshCredentials(): Promise<void> {
-    this.refreshing ??= (async () => {
-      try {
-        await this.options.forceRefresh();
-      } catch (error) {
-        throw new CredentialsUnavailableError(error);
-      }
-      this.holder.renew();
-    })().finally(() => {
-      this.refreshing = undefined;
-    });
-    return this.refreshing;
-  }
-
   /** Moves an item to a state, tells listeners, and keeps the progress ticker and idle waiters current. */
   setState(item: TransferItem, state: TransferState): void {
     item.state = state;
+    this.ledger.refresh(item);
     this.events.emit('stateChanged', toView(item));
-    if (state === 'uploading') this.startTicker();
-    if (![...this.items.values()].some((i) => BUSY.has(i.state))) {
-      const waiters = this.idleWaiters;
-      this.idleWaiters = [];
-      for (const wake of waiters) wake();
-    }
+    if (state === 'uploading') this.ticker.start();
+    if (this.ledger.busy === 0) this.wakeIdle();
   }
 
-  private startTicker(): void {
-    if (this.ticker) return;
-    this.ticker = setInterval(() => this.tick(), TICK_MS);
-    this.ticker.unref();
+  private wakeIdle(): void {
+    for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
-  private tick(): void {
+  // Samples only the running items; false (stop ticking) once none is left.
+  private tick(): boolean {
     const now = Date.now();
-    const running = [...this.items.values()].filter((i) => i.state === 'uploading');
-    for (const item of running) item.meter.sample(now);
-    this.total.sample(now);
-    this.events.emit('progress', {
-      items: running.map(toView),
-      total: totals(this.items.values(), this.total),
-    });
-    if (running.length === 0) {
-      clearInterval(this.ticker);
-      this.ticker = undefined;
-      this.total.idle();
+    const running = [...this.ledger.inState('uploading')];
+    for (const item of running) {
+      item.meter.sample(now);
+      this.ledger.refresh(item);
     }
+    this.total.sample(now);
+    this.events.emit('progress', { items: running.map(toView), total: this.totals() });
+    if (running.length === 0) this.total.idle();
+    return running.length > 0;
   }
 
   private add(item: TransferItem): void {
-    this.items.set(item.id, item);
+    this.ledger.add(item);
     this.events.emit('itemAdded', toView(item));
   }
 
@@ -157,8 +139,8 @@ export class TransferEngine implements QueueHost {
   }
 
   private select(ids: readonly string[] | undefined): TransferItem[] {
-    const all = [...this.items.values()];
-    return ids ? all.filter((i) => ids.includes(i.id)) : all;
+    if (!ids) return [...this.items.values()];
+    return [...new Set(ids)].flatMap((id) => this.items.get(id) ?? []);
   }
 
   private async persist(item: TransferItem, state: JournalRecord['state']): Promise<void> {
@@ -182,6 +164,8 @@ export class TransferEngine implements QueueHost {
     }
     await this.journal.saveMany(targets.flatMap((i) => (i.record ? [i.record] : [])));
     await Promise.all(targets.map((i) => i.run?.done));
+    // An aborted part takes its bytes back after the state changed: count them again.
+    for (const item of targets) this.ledger.refresh(item);
     return this.snapshot();
   }
 
@@ -217,28 +201,7 @@ export class TransferEngine implements QueueHost {
    * parts linger on S3, and forgets them. Resolves once S3 has confirmed the aborts.
    */
   async cancel(ids?: readonly string[]): Promise<TransfersSnapshot> {
-    const work = this.select(ids).map(async (item) => {
-      if (TERMINAL.has(item.state)) return;
-      if (item.run) {
-        item.run.stop = 'cancel';
-        item.run.controller.abort();
-        await item.run.done;
-      }
-      if (item.state === 'completed') return;
-      const record = item.record;
-      if (record?.upload) {
-        await abortUpload(
-          this.session,
-          { Bucket: record.bucket, Key: record.finalKey ?? record.key },
-          record.upload.uploadId,
-          new AbortController().signal,
-        );
-      }
-      if (record) await this.journal.remove(item.id);
-      this.setState(item, 'cancelled');
-      this.events.emit('finished', { ...toView(item), bucket: item.bucket });
-    });
-    await Promise.all(work);
+    await Promise.all(this.select(ids).map((item) => cancelItem(this, item)));
     return this.snapshot();
   }
 
@@ -251,7 +214,7 @@ export class TransferEngine implements QueueHost {
     this.assertOpen();
     if (applyToAll) this.conflictForAll = choice;
     const targets = applyToAll
-      ? [...this.items.values()].filter((i) => i.state === 'conflict')
+      ? [...this.ledger.inState('conflict')]
       : this.select([itemId]).filter((i) => i.state === 'conflict');
     for (const item of targets) {
       item.conflictChoice = choice;
@@ -263,10 +226,12 @@ export class TransferEngine implements QueueHost {
 
   /** Forgets completed, skipped and cancelled items, and failed ones that cannot be retried. */
   clearFinished(): TransfersSnapshot {
-    for (const item of [...this.items.values()]) {
-      if (TERMINAL.has(item.state) || (item.state === 'failed' && !item.record))
-        this.items.delete(item.id);
-    }
+    const gone = [
+      ...[...TERMINAL].flatMap((state) => [...this.ledger.inState(state)]),
+      ...[...this.ledger.inState('failed')].filter((item) => !item.record),
+    ];
+    for (const item of gone) this.ledger.remove(item);
+    if (gone.length) this.events.emit('removed', { ids: gone.map((item) => item.id) });
     return this.snapshot();
   }
 
@@ -278,17 +243,30 @@ export class TransferEngine implements QueueHost {
     this.queue.setConcurrency(limit);
   }
 
-  /** Every item and the totals, as the UI shows them. */
+  /** Every item and the totals, as the UI shows them, with the seq of the last delta taken. O(n). */
   snapshot(): TransfersSnapshot {
-    return {
-      items: [...this.items.values()].map(toView),
-      total: totals(this.items.values(), this.total),
-    };
+    const items = this.ledger.views();
+    return { seq: this.ledger.seq, items, total: this.totals() };
+  }
+
+  /** The totals alone, in O(1) (plus the running items). */
+  totals(): TransfersTotal {
+    return this.ledger.total(this.total);
+  }
+
+  /** Items in `state` (a copy), without looking at the others. */
+  itemsIn(state: TransferState): TransferItem[] {
+    return [...this.ledger.inState(state)];
+  }
+
+  /** Only the items that changed (or left) since the previous delta, numbered by seq; starts a new round. */
+  takeDelta(): TransfersDelta {
+    return this.ledger.takeDelta(this.total);
   }
 
   /** Resolves when nothing is queued or uploading (paused, conflict and failed items wait for the user). */
   whenIdle(): Promise<void> {
-    if (![...this.items.values()].some((i) => BUSY.has(i.state))) return Promise.resolve();
+    if (this.ledger.busy === 0) return Promise.resolve();
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
@@ -307,12 +285,9 @@ export class TransferEngine implements QueueHost {
     });
     await Promise.all(running);
     await this.queue.drain();
-    clearInterval(this.ticker);
-    this.ticker = undefined;
+    this.ticker.stop();
     this.holder.destroy();
-    const waiters = this.idleWaiters;
-    this.idleWaiters = [];
-    for (const wake of waiters) wake();
+    this.wakeIdle();
   }
 }
 

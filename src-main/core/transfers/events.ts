@@ -1,4 +1,4 @@
-import type { ConflictPrompt, TransferItemView, TransfersSnapshot } from '../../contract/views';
+import type { ConflictPrompt, TransferItemView, TransfersTotal } from '../../contract/views';
 
 /** Everything the engine tells its listeners (the desktop IPC layer, the CLI, tests). */
 export interface TransferEvents {
@@ -7,7 +7,9 @@ export interface TransferEvents {
   /** An item moved to another state, or gained an error or notice. */
   stateChanged: TransferItemView;
   /** Byte-level progress of running items and in total; at most every 250 ms while active. */
-  progress: { items: TransferItemView[]; total: TransfersSnapshot['total'] };
+  progress: { items: TransferItemView[]; total: TransfersTotal };
+  /** Items the engine forgot (clearFinished). */
+  removed: { ids: string[] };
   /** An existing object has the item's key and the policy is 'ask': answer with resolveConflict. */
   conflict: ConflictPrompt;
   /** An item reached completed, skipped, failed or cancelled. */

@@ -1,10 +1,5 @@
 import { basename } from 'node:path';
-import type {
-  TransferItemView,
-  TransferState,
-  TransfersSnapshot,
-  UserError,
-} from '../../contract/views';
+import type { TransferItemView, TransferState, UserError } from '../../contract/views';
 import type { ConflictChoice } from '../../contract/views';
 import type { JournalRecord } from './journal';
 import { etaSeconds, ProgressMeter } from './progress';
@@ -88,38 +83,4 @@ export function toView(item: TransferItem): TransferItemView {
   if (item.error) view.error = item.error;
   if (item.notice) view.notice = item.notice;
   return view;
-}
-
-/** Totals over every item still relevant (skipped and cancelled ones do not count toward size). */
-export function totals(
-  items: Iterable<TransferItem>,
-  meter: ProgressMeter,
-): TransfersSnapshot['total'] {
-  const total: TransfersSnapshot['total'] = {
-    size: 0,
-    sentBytes: 0,
-    active: 0,
-    completed: 0,
-    failed: 0,
-  };
-  let remaining = 0;
-  for (const item of items) {
-    if (item.state === 'skipped' || item.state === 'cancelled') continue;
-    const view = toView(item);
-    total.size += view.size;
-    total.sentBytes += view.sentBytes;
-    if (BUSY.has(item.state)) {
-      total.active++;
-      remaining += view.size - view.sentBytes;
-    }
-    if (item.state === 'completed') total.completed++;
-    if (item.state === 'failed') total.failed++;
-  }
-  const speed = meter.speed();
-  if (total.active > 0 && speed !== undefined) {
-    total.speed = speed;
-    const eta = etaSeconds(remaining, speed);
-    if (eta !== undefined) total.etaSeconds = eta;
-  }
-  return total;
 }

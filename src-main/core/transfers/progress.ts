@@ -61,3 +61,28 @@ export function etaSeconds(remainingBytes: number, speed: number | undefined): n
   if (speed === undefined || speed <= 0) return undefined;
   return Math.ceil(Math.max(0, remainingBytes) / speed);
 }
+
+/** A repeating, unref'd timer that runs while `tick` returns true, and starts again on demand. */
+export class Ticker {
+  private timer: NodeJS.Timeout | undefined;
+
+  constructor(
+    private readonly tick: () => boolean,
+    private readonly intervalMs: number,
+  ) {}
+
+  /** Starts ticking unless it already is. */
+  start(): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => {
+      if (!this.tick()) this.stop();
+    }, this.intervalMs);
+    this.timer.unref();
+  }
+
+  /** Stops ticking. */
+  stop(): void {
+    clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

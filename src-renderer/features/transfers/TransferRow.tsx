@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferItemView } from '../../../src-main/contract/views';
 import { useLocale } from '../../app/settings-context';
@@ -30,8 +31,11 @@ const STATE_BADGES: Record<TransferItemView['state'], string> = {
   cancelled: 'badge',
 };
 
-/** One upload: name, where it goes, progress with speed and time left, and what can be done. */
-export function TransferRow({
+/**
+ * One upload: name, where it goes, progress with speed and time left, and what can be done.
+ * Memoized: the store keeps an unchanged item's object, so only rows whose item changed render.
+ */
+export const TransferRow = memo(function TransferRow({
   item,
   onAction,
 }: {
@@ -101,4 +105,4 @@ export function TransferRow({
       )}
     </div>
   );
-}
+});

@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { TransfersSnapshot } from '../../../src-main/contract/views';
+import type { TransfersTotal } from '../../../src-main/contract/views';
 import { useLocale } from '../../app/settings-context';
 import { ProgressBar } from '../../components/ProgressBar';
 import {
@@ -11,10 +11,9 @@ import {
 } from '../../i18n/format';
 
 /** Progress of the whole queue: one bar, how much of how much, speed, time left and counts. */
-export function TransfersOverview({ snapshot }: { snapshot: TransfersSnapshot }) {
+export function TransfersOverview({ total }: { total: TransfersTotal }) {
   const { t } = useTranslation();
   const locale = useLocale();
-  const { total } = snapshot;
   const percent = formatPercent(total.sentBytes, total.size, locale);
   const amounts = t('transfers.amounts', {
     sent: formatBytes(total.sentBytes, locale),

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TransferItemView } from '../../../src-main/contract/views';
 import { Dialog } from '../../components/Dialog';
@@ -8,32 +8,47 @@ import { Icon } from '../../components/Icon';
 import { Spinner } from '../../components/Spinner';
 import { useConflicts } from '../upload/conflicts';
 import { UploadButtons } from '../upload/UploadButtons';
-import { bulkActions, type TransferAction } from './transfer-actions';
+import { bulkFromCounts, type TransferAction } from './transfer-actions';
 import { TransferRow } from './TransferRow';
 import { TransfersOverview } from './TransfersOverview';
 import { useTransfers } from './transfers-context';
 import './transfers.css';
 
+const NO_IDS: readonly string[] = [];
+
 /** The upload queue: overall progress, bulk commands, and every item (virtualized). */
 export function TransfersScreen() {
   const { t } = useTranslation();
-  const { snapshot, command, clearFinished } = useTransfers();
+  const { list, command, clearFinished } = useTransfers();
   const { reopen } = useConflicts();
   const [confirmCancelAll, setConfirmCancelAll] = useState(false);
   const scroller = useRef<HTMLDivElement>(null);
-  const items = snapshot?.items ?? [];
+  const ids = list?.ids ?? NO_IDS;
 
   // TanStack Virtual keeps its own mutable state; we don't run the React Compiler, so this is fine.
   // eslint-disable-next-line react-hooks/incompatible-library
   const virtualizer = useVirtualizer({
-    count: items.length,
+    count: ids.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => 96,
     overscan: 6,
-    getItemKey: (index) => items[index]?.id ?? index,
+    getItemKey: (index) => ids[index] ?? index,
   });
 
-  if (!snapshot) {
+  // One stable callback for every row, so a row re-renders only when its own item changes.
+  const reopenLatest = useRef(reopen);
+  useEffect(() => {
+    reopenLatest.current = reopen;
+  });
+  const onAction = useCallback(
+    (action: TransferAction, item: TransferItemView) => {
+      if (action === 'resolve') reopenLatest.current(item.id);
+      else command(`transfers.${action}`, [item.id]);
+    },
+    [command],
+  );
+
+  if (!list) {
     return (
       <div className="screen-message">
         <Spinner label={t('common.loading')} />
@@ -41,11 +56,9 @@ export function TransfersScreen() {
     );
   }
 
-  const bulk = bulkActions(items);
-  const onAction = (action: TransferAction, item: TransferItemView) => {
-    if (action === 'resolve') reopen(item.id);
-    else command(`transfers.${action}`, [item.id]);
-  };
+  const bulk = bulkFromCounts(list.counts);
+  // Looked up on click only: the list may hold 10,000 items.
+  const failedIds = () => ids.filter((id) => list.byId.get(id)?.state === 'failed');
 
   return (
     <div className="transfers">
@@ -54,7 +67,7 @@ export function TransfersScreen() {
           <h1>{t('transfers.title')}</h1>
           <UploadButtons />
         </div>
-        <TransfersOverview snapshot={snapshot} />
+        <TransfersOverview total={list.total} />
         <div className="transfers-bulk" role="toolbar" aria-label={t('transfers.bulkLabel')}>
           <CommandButton
             icon="pause"
@@ -71,8 +84,8 @@ export function TransfersScreen() {
           <CommandButton
             icon="retry"
             label={t('transfers.retryFailed')}
-            disabled={bulk.failedIds.length === 0}
-            onClick={() => command('transfers.retry', bulk.failedIds)}
+            disabled={!bulk.canRetry}
+            onClick={() => command('transfers.retry', failedIds())}
           />
           <CommandButton
             icon="close"
@@ -90,7 +103,7 @@ export function TransfersScreen() {
           </button>
         </div>
       </header>
-      {items.length === 0 ? (
+      {ids.length === 0 ? (
         <div className="empty">
           <Icon name="transfers" size={40} />
           <p>{t('transfers.empty')}</p>
@@ -105,12 +118,15 @@ export function TransfersScreen() {
             style={{ height: virtualizer.getTotalSize() }}
           >
             {virtualizer.getVirtualItems().map((row) => {
-              const item = items[row.index];
+              const item = list.byId.get(ids[row.index] ?? '');
               if (!item) return null;
               return (
                 <div
                   key={row.key}
                   role="listitem"
+                  // Only visible rows exist: tell assistive technology where each sits in the whole list.
+                  aria-setsize={ids.length}
+                  aria-posinset={row.index + 1}
                   data-index={row.index}
                   ref={virtualizer.measureElement}
                   className="transfers-item"

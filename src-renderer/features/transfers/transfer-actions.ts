@@ -36,6 +36,17 @@ export function progressTone(state: TransferState): 'active' | 'paused' | 'faile
   return 'active';
 }
 
+/** Which bulk commands make sense, from how many items are in each state (O(1), any list size). */
+export function bulkFromCounts(counts: Readonly<Record<TransferState, number>>) {
+  return {
+    canPause: counts.queued + counts.uploading > 0,
+    canResume: counts.paused > 0,
+    canCancel: counts.queued + counts.uploading + counts.paused + counts.conflict > 0,
+    canRetry: counts.failed > 0,
+    canClear: counts.completed + counts.skipped + counts.cancelled > 0,
+  };
+}
+
 /** Which bulk commands make sense for the queue as it stands. */
 export function bulkActions(items: readonly TransferItemView[]) {
   const failedIds = items.filter((i) => i.state === 'failed').map((i) => i.id);
