@@ -89,7 +89,9 @@ export async function measurePeers(options: BenchOptions, work: string): Promise
     const runs: PeerRun[] = [];
     for (const w of plan.workloads) {
       log(`${w.id}: ${w.files} × ${(w.fileBytes / 1024).toFixed(0)} KiB, +${w.latencyMs} ms`);
-      runs.push(...(await runWorkload(ctx, w, sources.get(w.id) ?? '', entrants)));
+      const mine = w.only ? entrants.filter((e) => e.id === w.only) : entrants;
+      const once = w.only ? { ...ctx, plan: { ...plan, repetitions: 1 } } : ctx;
+      runs.push(...(await runWorkload(once, w, sources.get(w.id) ?? '', mine)));
     }
     const figures = peerFigures(
       runs,

@@ -17,8 +17,10 @@ export const CONTENDER_NAMES: Record<Contender, string> = {
 
 /** One job every contender does: a big file or a folder of small ones, over one link. */
 export interface PeerWorkload {
-  id: 'large-loopback' | 'small-loopback' | 'large-wan' | 'small-wan';
+  id: 'large-loopback' | 'small-loopback' | 'large-wan' | 'small-wan' | 'huge-loopback';
   kind: 'large' | 'small';
+  /** Run by this contender alone, once: the memory check on a file bigger than any comparison. */
+  only?: Contender;
   link: 'loopback' | 'wan';
   latencyMs: number;
   files: number;
@@ -39,6 +41,7 @@ export interface PeerPlan {
 
 const FULL = {
   large: { loopback: 1024 * MiB, wan: 256 * MiB },
+  huge: 4096 * MiB,
   small: { loopback: 1000, wan: 300 },
   ceiling: { objectBytes: 8 * MiB, totalBytes: 1024 * MiB, concurrencies: [4, 8] },
   diskBytes: 1024 * MiB,
@@ -49,6 +52,7 @@ const FULL = {
 // (rclone's cutoff is 200 MiB, so in quick mode it sends its big file in one PUT).
 const QUICK = {
   large: { loopback: 64 * MiB, wan: 24 * MiB },
+  huge: 256 * MiB,
   small: { loopback: 100, wan: 30 },
   ceiling: { objectBytes: 8 * MiB, totalBytes: 128 * MiB, concurrencies: [4, 8] },
   diskBytes: 256 * MiB,
@@ -87,6 +91,16 @@ export function peerPlanFor(options: {
         fileBytes: SMALL_FILE_BYTES,
       },
     ];
+  });
+  // Peak RSS must stay flat in file size: one Hakobu run on a file four times the big one.
+  workloads.push({
+    id: 'huge-loopback',
+    kind: 'large',
+    link: 'loopback',
+    latencyMs: 0,
+    files: 1,
+    fileBytes: sizes.huge,
+    only: 'hakobu',
   });
   return {
     repetitions: options.repetitions,
