@@ -17,6 +17,8 @@ export const BenchOptions = z.object({
   peers: z.boolean(),
   /** The built Hakobu CLI the peers run uses (another tree's build for a before/after). */
   hakobuCli: z.string().min(1),
+  /** An earlier build of Hakobu's CLI run in the same rotation, as `hakobu-before`. */
+  beforeCli: z.string().min(1).optional(),
   /** Hakobu parallelism values swept alongside the peers (empty: no sweep). */
   sweep: z.array(z.number().int().min(1).max(64)),
   /** Drop many tiny files on the window (Chromium, web harness) instead of the engine matrix. */
@@ -29,7 +31,7 @@ export const BenchOptions = z.object({
 export type BenchOptions = z.infer<typeof BenchOptions>;
 
 export const USAGE = `usage: npm run bench -- [--quick] [--no-wan] [--latency <ms>] [--reps <n>]
-                     [--peers [--hakobu-cli <path>] [--sweep 4,8,16]]
+                     [--peers [--hakobu-cli <path>] [--before-cli <path>] [--sweep 4,8,16]]
                      [--drop [--files <n>] [--compare <tree>]]
 
   --quick         small workloads, about a minute: a smoke run, not figures to decide on
@@ -38,6 +40,7 @@ export const USAGE = `usage: npm run bench -- [--quick] [--no-wan] [--latency <m
   --reps <n>      timed repetitions per case (default 3)
   --peers         Hakobu's built CLI against the AWS CLI, rclone and lib-storage (npm run build first)
   --hakobu-cli <path>  the Hakobu CLI to run (default dist/cli/hakobu.mjs)
+  --before-cli <path>  with --peers: also run an earlier build's CLI in the same rotation
   --sweep <list>  with --peers: also run Hakobu at these parallelisms (default 4,8,16; "" for none)
   --drop          drop many tiny files on the window through the web harness: time until all are
                   listed, frame times while they upload (Chromium; --reps runs per tree)
@@ -57,6 +60,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
         reps: { type: 'string', default: '3' },
         peers: { type: 'boolean', default: false },
         'hakobu-cli': { type: 'string', default: join(REPO_ROOT, 'dist/cli/hakobu.mjs') },
+        'before-cli': { type: 'string' },
         sweep: { type: 'string', default: '4,8,16' },
         drop: { type: 'boolean', default: false },
         files: { type: 'string' },
@@ -75,6 +79,7 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     repetitions: Number(values.reps),
     peers: values.peers,
     hakobuCli: resolve(values['hakobu-cli']),
+    ...(values['before-cli'] ? { beforeCli: resolve(values['before-cli']) } : {}),
     sweep: values.sweep
       .split(',')
       .filter((v) => v.trim())

@@ -20,7 +20,10 @@ function entrantsFor(options: BenchOptions, appConfig: string, work: string): En
     configPath: sweepConfig(appConfig, work, n),
     parallel: n,
   }));
-  return [...peers, ...sweep];
+  const before: Entrant[] = options.beforeCli
+    ? [{ id: 'hakobu-before', contender: 'hakobu', cli: options.beforeCli }]
+    : [];
+  return [...peers, ...before, ...sweep];
 }
 
 async function ceilingAndDisk(
@@ -53,8 +56,8 @@ export async function measurePeers(options: BenchOptions, work: string): Promise
   const started = Date.now();
   const machine = machineInfo();
   const loadAtStart = loadavg()[0] ?? 0;
-  if (!existsSync(options.hakobuCli)) {
-    throw new Error(`${options.hakobuCli} does not exist: run \`npm run build\` first`);
+  for (const cli of [options.hakobuCli, options.beforeCli ?? options.hakobuCli]) {
+    if (!existsSync(cli)) throw new Error(`${cli} does not exist: run \`npm run build\` first`);
   }
   const plan = peerPlanFor({ ...options, repetitions: options.quick ? 1 : options.repetitions });
   const log = (line: string) => console.log(line);
@@ -89,7 +92,9 @@ export async function measurePeers(options: BenchOptions, work: string): Promise
     const runs: PeerRun[] = [];
     for (const w of plan.workloads) {
       log(`${w.id}: ${w.files} × ${(w.fileBytes / 1024).toFixed(0)} KiB, +${w.latencyMs} ms`);
-      const mine = w.only ? entrants.filter((e) => e.id === w.only) : entrants;
+      const mine = w.only
+        ? entrants.filter((e) => e.contender === w.only && !e.parallel)
+        : entrants;
       const once = w.only ? { ...ctx, plan: { ...plan, repetitions: 1 } } : ctx;
       runs.push(...(await runWorkload(once, w, sources.get(w.id) ?? '', mine)));
     }

@@ -31,6 +31,7 @@ export interface PeerResults {
 
 /** How an entrant is named in tables and the chart. */
 export function entrantName(id: string): string {
+  if (id === 'hakobu-before') return 'Hakobu CLI (before)';
   const sweep = /^hakobu-n(\d+)$/.exec(id);
   if (sweep) return `Hakobu N=${sweep[1]}`;
   return CONTENDER_NAMES[id as Contender] ?? id;

@@ -19,6 +19,8 @@ export interface Entrant {
   configPath?: string;
   /** For a sweep point: the parallelism it was given. */
   parallel?: number;
+  /** For Hakobu: another build's CLI (`hakobu-before`, a before/after in one rotation). */
+  cli?: string;
 }
 
 /** Writes a copy of the app config with `transfers` overridden, for one sweep point. */
@@ -128,6 +130,7 @@ async function runOnce(
     ...ctx.hakobu,
     configPath: entrant.configPath ?? info.appConfig,
     parallel: entrant.parallel,
+    ...(entrant.cli ? { cli: entrant.cli } : {}),
   };
   const exit = await runMeasured(invocationFor(entrant.contender, job, setup), {
     timeoutMs: ctx.plan.runTimeoutMs,
