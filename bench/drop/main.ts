@@ -31,7 +31,7 @@ interface DropRun {
   listedMs: number | null;
   /** Drop → every file finished. */
   doneMs: number | null;
-  /** Drop → the last file reached the harness (/stage): the harness-only part of a drop. */
+  /** Drop → the last staging request (/stage/batch) was answered: the harness-only part of a drop. */
   stagedMs: number | null;
   /** Drop → the page sent 'transfers.enqueue' with every handle. */
   enqueueSentMs: number | null;
@@ -107,7 +107,7 @@ function summarize(runs: readonly DropRun[]) {
   return {
     runs: runs.length,
     listedMs: med((r) => r.listedMs),
-    // What is left once the harness-only part (the page copying each File to /stage) is done:
+    // What is left once the harness-only part (the page copying the Files to /stage/batch) is done:
     // main journaling and queuing every file, and the window listing them.
     listedAfterEnqueueSentMs: med((r) =>
       r.listedMs !== null && r.enqueueSentMs !== null ? r.listedMs - r.enqueueSentMs : null,

@@ -7,7 +7,7 @@ export interface DropRecord {
   listedMs: number | null;
   /** Every file is done or failed. */
   doneMs: number | null;
-  /** The last file reached the harness (/stage): the harness-only part of a drop. */
+  /** The last staging request (/stage/batch) was answered: the harness-only part of a drop. */
   stagedMs: number | null;
   /** The page sent 'transfers.enqueue' (every file staged, handles in hand). */
   enqueueSentMs: number | null;
@@ -40,7 +40,7 @@ export function dropAndWatch(count: number, prefix: string, timeoutMs: number): 
     let enqueueSentMs = null;
     const fetchBefore = window.fetch;
     window.fetch = (input, init) => fetchBefore(input, init).then((response) => {
-      if (String(input).includes('/stage?')) stagedMs = performance.now() - droppedAt;
+      if (String(input).includes('/stage')) stagedMs = performance.now() - droppedAt;
       return response;
     });
     const sendBefore = WebSocket.prototype.send;

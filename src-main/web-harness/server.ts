@@ -11,6 +11,7 @@ import { handleMediaRequest, MEDIA_SCHEME, type MediaServer } from '../core/libr
 import { CONTENT_SECURITY_POLICY } from '../electron/security/csp';
 import { isAuthorized, sessionCookieName, type HarnessSite } from './access';
 import { safeRelativePath, stageUpload } from './staging';
+import { BatchFormatError, stageBatch } from './staging-batch';
 import { attachContractSocket, type EventSource } from './socket';
 
 export interface HarnessOptions {
@@ -139,6 +140,18 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
       const path = await stageUpload(options.stagingDir, relative, req, batch);
       const [chosen] = options.files.register([path]);
       return send(res, 200, JSON.stringify({ handle: chosen?.handle }), 'application/json');
+    }
+    if (req.method === 'PUT' && url.pathname === '/stage/batch') {
+      const batch = url.searchParams.get('batch') ?? undefined;
+      let paths: string[];
+      try {
+        paths = await stageBatch(options.stagingDir, req, batch);
+      } catch (error) {
+        if (error instanceof BatchFormatError) return send(res, 400, error.message);
+        throw error;
+      }
+      const handles = options.files.register(paths).map((chosen) => chosen.handle);
+      return send(res, 200, JSON.stringify({ handles }), 'application/json');
     }
     send(res, 404, 'Not found');
   };

@@ -28,6 +28,23 @@ export function safeRelativePath(name: string): string | null {
   return segments.join(sep);
 }
 
+/** The folder of one drop: files of one drop share a batch, so a dropped folder is staged (and enqueued) as one folder. */
+export function batchDirOf(stagingDir: string, batch?: string): string {
+  return join(stagingDir, batch && /^[\w-]{8,64}$/.test(batch) ? batch : randomUUID());
+}
+
+/** Where a file of the drop is written; throws if the path would leave the drop's folder. */
+export function stagedTarget(batchDir: string, relativePath: string): string {
+  const target = normalize(join(batchDir, relativePath));
+  if (!target.startsWith(batchDir + sep)) throw new Error('path escapes the staging folder');
+  return target;
+}
+
+/** What to enqueue for a staged file: the top-level entry the user dropped (its folder, or itself). */
+export function topEntryOf(batchDir: string, relativePath: string): string {
+  return join(batchDir, relativePath.split(sep)[0] ?? relativePath);
+}
+
 /**
  * Streams one dropped browser File into its drop's folder under the staging folder and returns the
  * path to enqueue: the top-level entry the user dropped (the folder, or the file itself), so the
@@ -39,10 +56,8 @@ export async function stageUpload(
   body: IncomingMessage,
   batch?: string,
 ): Promise<string> {
-  // Files of one drop share a batch, so a dropped folder is staged (and enqueued) as one folder.
-  const batchDir = join(stagingDir, batch && /^[\w-]{8,64}$/.test(batch) ? batch : randomUUID());
-  const target = normalize(join(batchDir, relativePath));
-  if (!target.startsWith(batchDir + sep)) throw new Error('path escapes the staging folder');
+  const batchDir = batchDirOf(stagingDir, batch);
+  const target = stagedTarget(batchDir, relativePath);
   await mkdir(dirname(target), { recursive: true });
   let size = 0;
   body.on('data', (chunk: Buffer) => {
@@ -50,5 +65,5 @@ export async function stageUpload(
     if (size > MAX_STAGED_BYTES) body.destroy(new Error('file too large for the web harness'));
   });
   await pipeline(body, createWriteStream(target, { mode: 0o600 }));
-  return join(batchDir, relativePath.split(sep)[0] ?? relativePath);
+  return topEntryOf(batchDir, relativePath);
 }

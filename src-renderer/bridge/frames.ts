@@ -24,8 +24,8 @@ export const ServerFrame = z.discriminatedUnion('type', [
 ]);
 export type ServerFrame = z.infer<typeof ServerFrame>;
 
-/** What the harness answers to a staged upload: the handle to enqueue, never a path. */
-export const StagedFile = z.object({ handle: z.string().min(1) });
+/** What the harness answers to a staged batch: the handles to enqueue (one per dropped item). */
+export const StagedFiles = z.object({ handles: z.array(z.string().min(1)) });
 
 /** A request from the page to the harness. */
 export interface InvokeFrame {

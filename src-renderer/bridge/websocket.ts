@@ -2,15 +2,16 @@ import { apiFromBridge, HakobuError, type HakobuApi } from '../../src-main/contr
 import type { Envelope, EventChannels, EventName } from '../../src-main/contract/channels';
 import { reconnectDelay } from './backoff';
 import type { ConnectionStatus } from './connection';
-import { StagedFile } from './frames';
+import { StagedFiles } from './frames';
 import { relativePathOf } from './relative-paths';
 import { SocketClient } from './socket-client';
+import { BATCH_TARGET_BYTES, batchHeader, MAX_BATCH_FILES } from '../../src-main/contract/staging';
 
 /** Where the harness listens, derived from the page it served. */
 export interface HarnessUrls {
   socketUrl: string;
-  /** The staging URL for one file of a batch, by its path inside what the user dropped. */
-  stageUrl(relativePath: string, batch: string): string;
+  /** The staging URL for many files of a drop in one request (contract/staging.ts's format). */
+  stageBatchUrl(batch: string): string;
 }
 
 /** Reads the per-run token from the page URL and derives the socket and staging URLs from it. */
@@ -22,9 +23,9 @@ export function harnessUrls(pageUrl: string): HarnessUrls {
   socket.search = new URLSearchParams({ token }).toString();
   return {
     socketUrl: socket.href,
-    stageUrl(relativePath, batch) {
-      const stage = new URL('/stage', page);
-      stage.search = new URLSearchParams({ token, name: relativePath, batch }).toString();
+    stageBatchUrl(batch) {
+      const stage = new URL('/stage/batch', page);
+      stage.search = new URLSearchParams({ token, batch }).toString();
       return stage.href;
     },
   };
@@ -48,7 +49,10 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
     on: <E extends EventName>(event: E, listener: (payload: EventChannels[E]) => void) =>
       // Payloads are main's own event types; the socket only carries them.
       client.subscribe(event, (payload) => listener(payload as EventChannels[E])),
-    fileHandles: async (files) => ({ ok: true, value: await stageFiles(files, options.stageUrl) }),
+    fileHandles: async (files) => ({
+      ok: true,
+      value: await stageFiles(files, options.stageBatchUrl),
+    }),
   });
   return {
     ...api,
@@ -58,48 +62,68 @@ export function createWebSocketBridge(options: WebSocketBridgeOptions): WebSocke
   };
 }
 
-/** Staging requests in flight at once: Chromium's per-host connection limit (HTTP/1.1). */
-const STAGE_PARALLEL = 6;
+/** Batch requests in flight at once: two keep the harness busy while the next one is built. */
+const STAGE_PARALLEL = 2;
 
-/** Uploads each file's bytes to the harness, which keeps a copy main can read; returns its handles. */
-async function stageFiles(
-  files: readonly File[],
-  stageUrl: HarnessUrls['stageUrl'],
-): Promise<string[]> {
-  // One folder per batch on the harness, so a dropped folder keeps its name at the top.
-  const batch = crypto.randomUUID();
-  const handles: string[] = new Array<string>(files.length);
-  let next = 0;
-  // One at a time, a 10,000-file drop waited 10,000 round trips before anything was queued.
-  const worker = async () => {
-    for (let index = next++; index < files.length; index = next++) {
-      const file = files[index];
-      if (file) handles[index] = await stageOne(file, batch, stageUrl);
+/** Splits a drop into batches of at most MAX_BATCH_FILES files and about BATCH_TARGET_BYTES. */
+function batchesOf(files: readonly File[]): File[][] {
+  const batches: File[][] = [];
+  let current: File[] = [];
+  let bytes = 0;
+  for (const file of files) {
+    if (
+      current.length > 0 &&
+      (current.length >= MAX_BATCH_FILES || bytes + file.size > BATCH_TARGET_BYTES)
+    ) {
+      batches.push(current);
+      current = [];
+      bytes = 0;
     }
-  };
-  await Promise.all(Array.from({ length: Math.min(STAGE_PARALLEL, files.length) }, worker));
-  // Every file of a dropped folder stages into the same folder, with one handle: enqueue it once.
-  return [...new Set(handles)];
+    current.push(file);
+    bytes += file.size;
+  }
+  if (current.length > 0) batches.push(current);
+  return batches;
 }
 
-async function stageOne(
-  file: File,
-  batch: string,
-  stageUrl: HarnessUrls['stageUrl'],
-): Promise<string> {
-  const name = relativePathOf(file);
+/** Uploads the dropped files' bytes to the harness, which keeps a copy main can read; returns its handles. */
+async function stageFiles(
+  files: readonly File[],
+  stageBatchUrl: HarnessUrls['stageBatchUrl'],
+): Promise<string[]> {
+  // One folder per drop on the harness, so a dropped folder keeps its name at the top.
+  const batch = crypto.randomUUID();
+  const batches = batchesOf(files);
+  const handles: string[][] = new Array<string[]>(batches.length);
+  let next = 0;
+  // One request per file cost a 10,000-file drop 10,000 round trips before anything was queued.
+  const worker = async () => {
+    for (let index = next++; index < batches.length; index = next++) {
+      const files = batches[index];
+      if (files) handles[index] = await stageBatch(files, stageBatchUrl(batch));
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(STAGE_PARALLEL, batches.length) }, worker));
+  // Every file of a dropped folder stages into the same folder, with one handle: enqueue it once.
+  return [...new Set(handles.flat())];
+}
+
+async function stageBatch(files: readonly File[], url: string): Promise<string[]> {
+  // A Blob of Files refers to them without reading them: the browser streams each one as it sends.
+  const parts = files.flatMap((file) => [batchHeader(relativePathOf(file), file.size), file]);
   let response: Response;
   try {
-    response = await fetch(stageUrl(name, batch), { method: 'PUT', body: file });
+    response = await fetch(url, { method: 'PUT', body: new Blob(parts) });
   } catch {
     throw new HakobuError('disconnected', 'Lost the connection to Hakobu. Reconnecting…');
   }
   const body: unknown = response.ok ? await response.json().catch(() => undefined) : undefined;
-  const staged = StagedFile.safeParse(body);
+  const staged = StagedFiles.safeParse(body);
   if (!staged.success) {
+    const name = relativePathOf(files[0] as File);
     throw new HakobuError('upload.stageFailed', `Could not prepare “${name}” for upload.`, {
       name,
     });
   }
-  return staged.data.handle;
+  return staged.data.handles;
 }

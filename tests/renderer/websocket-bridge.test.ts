@@ -10,18 +10,35 @@ import {
   type WebSocketApi,
 } from '../../src-renderer/bridge/websocket';
 
-// A tiny stand-in for the web harness: one HTTP server with /ws (the protocol) and /stage.
+// A tiny stand-in for the web harness: one HTTP server with /ws (the protocol) and /stage/batch.
 interface Harness {
   port: number;
   frames: unknown[];
   sockets: Set<ServerSocket>;
-  staged: { url: URL; body: string }[];
+  /** Each file staged: the batch request's URL, the file's name and its bytes. */
+  staged: { url: URL; name: string; body: string }[];
+  /** How many files each staging request carried. */
+  requests: number[];
   reply: (frame: { id: number; channel: string; args: unknown[] }, socket: ServerSocket) => void;
   server: Server;
   wss: WebSocketServer;
 }
 
 let harness: Harness;
+
+function parseBatch(data: Buffer): { name: string; body: string }[] {
+  const files: { name: string; body: string }[] = [];
+  for (let at = 0; at < data.length;) {
+    const newline = data.indexOf(0x0a, at);
+    const { name, size } = JSON.parse(data.subarray(at, newline).toString()) as {
+      name: string;
+      size: number;
+    };
+    files.push({ name, body: data.subarray(newline + 1, newline + 1 + size).toString() });
+    at = newline + 1 + size;
+  }
+  return files;
+}
 let bridge: WebSocketApi | undefined;
 
 async function startHarness(): Promise<Harness> {
@@ -29,6 +46,7 @@ async function startHarness(): Promise<Harness> {
     frames: [],
     sockets: new Set(),
     staged: [],
+    requests: [],
     reply: (frame, socket) =>
       socket.send(
         JSON.stringify({ type: 'result', id: frame.id, envelope: { ok: true, value: frame.args } }),
@@ -39,20 +57,23 @@ async function startHarness(): Promise<Harness> {
     const chunks: Buffer[] = [];
     req.on('data', (chunk: Buffer) => chunks.push(chunk));
     req.on('end', () => {
-      if (req.method !== 'PUT' || url.pathname !== '/stage') {
+      if (req.method !== 'PUT' || url.pathname !== '/stage/batch') {
         res.writeHead(404).end();
         return;
       }
-      h.staged?.push({ url, body: Buffer.concat(chunks).toString() });
-      if (url.searchParams.get('name')?.includes('refused')) {
+      // The batch format: per file, a JSON line {"name","size"}, then exactly size bytes.
+      const files = parseBatch(Buffer.concat(chunks));
+      h.staged?.push(...files.map((file) => ({ url, ...file })));
+      h.requests?.push(files.length);
+      if (files.some((file) => file.name.includes('refused'))) {
         res.writeHead(403).end();
         return;
       }
-      // Like the harness: one handle per top-level entry of a batch (a dropped folder is one).
+      // Like the harness: one handle per top-level entry of a drop (a dropped folder is one).
       const batch = url.searchParams.get('batch') ?? '';
-      const top = (url.searchParams.get('name') ?? '').split('/')[0];
+      const tops = [...new Set(files.map((file) => file.name.split('/')[0]))];
       res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(JSON.stringify({ handle: `fh_${batch}_${top}` }));
+      res.end(JSON.stringify({ handles: tops.map((top) => `fh_${batch}_${top}`) }));
     });
   });
   const wss = new WebSocketServer({ server, path: '/ws' });
@@ -112,10 +133,9 @@ describe('harnessUrls', () => {
   it('derives the socket and staging URLs from the page URL and its token', () => {
     const urls = harnessUrls('http://127.0.0.1:4321/index.html?token=a%2Bb#/library');
     expect(urls.socketUrl).toBe('ws://127.0.0.1:4321/ws?token=a%2Bb');
-    const stage = new URL(urls.stageUrl('trip/day 1/a b&c.jpg', 'batch1'));
-    expect(stage.pathname).toBe('/stage');
+    const stage = new URL(urls.stageBatchUrl('batch1'));
+    expect(stage.pathname).toBe('/stage/batch');
     expect(stage.searchParams.get('token')).toBe('a+b');
-    expect(stage.searchParams.get('name')).toBe('trip/day 1/a b&c.jpg');
     expect(stage.searchParams.get('batch')).toBe('batch1');
     expect(harnessUrls('https://example.test/?token=t').socketUrl).toBe(
       'wss://example.test/ws?token=t',
@@ -253,7 +273,7 @@ describe('the WebSocket bridge', () => {
     setRelativePath(sibling, 'trip/b.jpg');
     const handles = await api.fileHandles([loose, nested, sibling]);
 
-    expect(harness.staged.map((s) => [s.url.searchParams.get('name'), s.body])).toEqual([
+    expect(harness.staged.map((s) => [s.name, s.body])).toEqual([
       ['note.txt', 'hello'],
       ['trip/day 1/a.jpg', 'jpeg bytes'],
       ['trip/b.jpg', 'more bytes'],
@@ -263,6 +283,19 @@ describe('the WebSocket bridge', () => {
     expect(batches.size).toBe(1);
     const [batch] = [...batches];
     expect(handles).toEqual([`fh_${batch}_note.txt`, `fh_${batch}_trip`]);
+  });
+
+  it('sends a big drop as a few batch requests, not a request per file', async () => {
+    const api = connect();
+    const files = Array.from({ length: 2_500 }, (_, n) => new File([`file ${n}`], `f${n}.txt`));
+    const handles = await api.fileHandles(files);
+    expect(handles).toHaveLength(2_500);
+    // The two requests are in flight together: either may arrive first.
+    expect(harness.staged.map((s) => s.body).sort()).toEqual(
+      files.map((_, n) => `file ${n}`).sort(),
+    );
+    // At most 2,000 files a request (MAX_BATCH_FILES): two requests, not 2,500.
+    expect([...harness.requests].sort((a, b) => b - a)).toEqual([2_000, 500]);
   });
 
   it('explains a file the harness refused to stage', async () => {

@@ -1,6 +1,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { batchHeader } from '../../../src-main/contract/staging';
 import { ChosenFiles } from '../../../src-main/core/files';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
@@ -134,6 +135,32 @@ describe('web harness', () => {
     expect(a).toBe(b);
     const [folder = ''] = files.resolve([b]);
     expect(readFileSync(join(folder, 'day 2', 'b.jpg'), 'utf8')).toBe('trip/day 2/b.jpg');
+  });
+
+  it('stages a whole drop in one batch request and answers with one handle per dropped item', async () => {
+    const body = [
+      batchHeader('trip/a.jpg', 1),
+      'a',
+      batchHeader('trip/day 2/b.jpg', 2),
+      'bb',
+      batchHeader('c.txt', 1),
+      'c',
+    ].join('');
+    const url = `${harness.origin}/stage/batch?token=${token()}&batch=b8c9d0e1-drop`;
+    const res = await fetch(url, { method: 'PUT', body, headers: { origin: harness.origin } });
+    expect(res.status).toBe(200);
+    const { handles } = (await res.json()) as { handles: string[] };
+    expect(handles).toHaveLength(2);
+    expect(handles.join()).not.toContain(stagingDir);
+    const [folder = '', file = ''] = files.resolve(handles);
+    expect(readFileSync(join(folder, 'day 2', 'b.jpg'), 'utf8')).toBe('bb');
+    expect(readFileSync(file, 'utf8')).toBe('c');
+    const bad = await fetch(url, {
+      method: 'PUT',
+      body: batchHeader('../escape.txt', 1) + 'x',
+      headers: { origin: harness.origin },
+    });
+    expect(bad.status).toBe(400);
   });
 
   it.each(['../escape.txt', 'a/../../b', '/abs', 'a\\..\\b', ''])(
