@@ -10,12 +10,15 @@ import {
   protocol,
   session,
   shell,
+  utilityProcess,
   type OpenDialogOptions,
 } from 'electron';
 import type { EventChannels } from '../contract/channels';
 import { createHakobuApp, type HakobuApp } from '../core/api/app';
 import { toUserError } from '../core/api/dispatch';
 import { ensurePrivateDirSync } from '../core/fs/private-dir';
+import type { ThumbnailRenderer } from '../core/library';
+import { HELPER_BUNDLE } from '../core/library/thumbnail-worker/fork';
 import { KeytarSecretStore } from '../core/secrets';
 import { wireContract, sendEvent } from './ipc/wire-contract';
 import { createAppLogger } from './logging';
@@ -28,6 +31,7 @@ import { privilegedSchemes } from './protocols/schemes';
 import { quitDuringUploadsDialog, userChoseQuit } from './quit-guard';
 import { guardNavigation } from './security/navigation';
 import { batchWatcher, taskbarProgress } from './taskbar';
+import { createUtilityThumbnailRenderer } from './thumbnail-process';
 
 // A second instance hands over to the first and must start nothing itself: app.quit() only
 // asks to quit (and lets 'ready' fire), so exit at once before any service or window exists.
@@ -40,6 +44,7 @@ app.enableSandbox();
 
 let mainWindow: BrowserWindow | undefined;
 let hakobu: HakobuApp | undefined;
+let thumbnails: ThumbnailRenderer | undefined;
 let quitConfirmed = false;
 
 function start(): void {
@@ -48,6 +53,10 @@ function start(): void {
   // Electron creates userData with the umask's mode; the journal and tokens' neighbours are private.
   ensurePrivateDirSync(userData);
   const language = menuLanguageFor(app.getLocale());
+  // Untrusted images are decoded in utilityProcess helpers. Core's default forks process.execPath,
+  // which here is Hakobu itself (the RunAsNode fuse is off), so it would start a second app.
+  // The helper bundle sits beside main.cjs (scripts/build.ts).
+  thumbnails = createUtilityThumbnailRenderer(utilityProcess, join(__dirname, HELPER_BUNDLE));
   hakobu = createHakobuApp({
     shell: 'electron',
     version: app.getVersion(),
@@ -60,6 +69,7 @@ function start(): void {
     ...(process.env.HAKOBU_CONFIG ? { configPath: process.env.HAKOBU_CONFIG } : {}),
     secrets: new KeytarSecretStore(),
     log,
+    thumbnailRenderer: thumbnails,
     showFileDialog: (kind) => showFileDialog(kind, mainWindow),
     allowManagedOverride: !app.isPackaged,
   });
@@ -148,7 +158,11 @@ app.on('will-quit', (event) => {
   event.preventDefault();
   const core = hakobu;
   hakobu = undefined;
-  void core.dispose().finally(() => app.exit(0));
+  // The renderer is main's, not core's: core never closes a renderer it was given.
+  void core
+    .dispose()
+    .then(() => thumbnails?.close())
+    .finally(() => app.exit(0));
 });
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
