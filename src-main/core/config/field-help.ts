@@ -1,3 +1,5 @@
+import { allowedEndpointHosts, type EndpointService } from './endpoint-rule';
+
 /** What a field must hold and how to set it, for messages about wrong types, ranges and choices. */
 export interface FieldHelp {
   expect: string;
@@ -6,11 +8,10 @@ export interface FieldHelp {
 
 // Keyed by path with array indices as "*". Fields with a rule of their own (IDs, bucket, prefix...)
 // still need an entry here for the case where the value is not even a string.
-const ENDPOINT_HELP: FieldHelp = {
-  expect:
-    'an https:// address under amazonaws.com (or amazonaws.com.cn), or an address on this computer',
+const endpointHelp = (service: EndpointService): FieldHelp => ({
+  expect: allowedEndpointHosts(service),
   fix: 'Remove it to use AWS itself, or set it to an address such as "http://127.0.0.1:4566" for a local stand-in.',
-};
+});
 
 const HELP: Record<string, FieldHelp> = {
   region: {
@@ -37,9 +38,9 @@ const HELP: Record<string, FieldHelp> = {
     expect: 'an object such as {"s3": "http://127.0.0.1:4566"}',
     fix: 'Remove endpoints to use AWS itself; set it only for an AWS VPC or FIPS endpoint, or to point Hakobu at a stand-in on this computer.',
   },
-  'endpoints.cognitoIdp': ENDPOINT_HELP,
-  'endpoints.cognitoIdentity': ENDPOINT_HELP,
-  'endpoints.s3': ENDPOINT_HELP,
+  'endpoints.cognitoIdp': endpointHelp('cognitoIdp'),
+  'endpoints.cognitoIdentity': endpointHelp('cognitoIdentity'),
+  'endpoints.s3': endpointHelp('s3'),
   locations: {
     expect: 'a list of locations, such as [{"name": "Photos", "bucket": "my-bucket"}]',
     fix: 'Add at least one location with a name and a bucket.',

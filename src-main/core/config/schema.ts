@@ -13,7 +13,7 @@ import {
   OWN_FOLDER_PREFIX,
   userPoolRegion,
 } from './field-rules';
-import { checkEndpoint } from './endpoint-rule';
+import { endpointRule } from './endpoint-rule';
 import type { Finding } from './problems';
 
 /** A field rule: explains a bad value, naming the field the way the user wrote it. */
@@ -49,7 +49,6 @@ const Region = ruled(checkRegion);
 const UserPoolId = ruled(checkUserPoolId);
 const ClientId = ruled(checkClientId);
 const IdentityPoolId = ruled(checkIdentityPoolId);
-const Endpoint = ruled(checkEndpoint);
 const RoleArn = ruled(checkRoleArn);
 const AuthFlow = z.enum(['USER_SRP_AUTH', 'USER_PASSWORD_AUTH']);
 const Access = z.enum(['readwrite', 'read']);
@@ -92,10 +91,12 @@ const Locations = z
     });
   });
 
+// Each field takes only its own service's hosts: the one that receives the refresh token must not
+// be a host that merely belongs to some other AWS service.
 const Endpoints = z.object({
-  cognitoIdp: Endpoint.optional(),
-  cognitoIdentity: Endpoint.optional(),
-  s3: Endpoint.optional(),
+  cognitoIdp: ruled(endpointRule('cognitoIdp')).optional(),
+  cognitoIdentity: ruled(endpointRule('cognitoIdentity')).optional(),
+  s3: ruled(endpointRule('s3')).optional(),
 });
 
 /**
