@@ -12,7 +12,37 @@ import { harnessMediaUrl } from './media-url';
 import { startWebHarness } from './server';
 import { createStagingDir } from './staging';
 
+// Ctrl+C (SIGINT), a test runner or service manager (SIGTERM) and a closed terminal (SIGHUP). By
+// default Node dies of each without running 'exit' listeners, which would leave the staged copies
+// of the user's dropped files behind in the temp folder.
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Stops the harness on any of STOP_SIGNALS, closing what `closing()` returns, then exits (and the
+ * 'exit' listener removes staging). A second signal while closing exits at once: still cleanly.
+ */
+function exitOnSignals(closing: () => Promise<void>): void {
+  let stopping = false;
+  const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    closing().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error('the harness did not close cleanly:', error);
+        process.exit(1);
+      },
+    );
+  };
+  for (const signal of STOP_SIGNALS) process.on(signal, stop);
+}
+
 async function main(): Promise<void> {
+  // Closed as they start, so a signal during start-up stops what has started so far.
+  const started: (() => Promise<void>)[] = [];
+  exitOnSignals(async () => {
+    for (const close of started.splice(0).reverse()) await close();
+  });
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '5174' },
@@ -23,13 +53,12 @@ async function main(): Promise<void> {
     if (level !== 'debug') console.error(`[${level}] ${message}`, ...data);
   });
   let configPath = process.env.HAKOBU_CONFIG;
-  let stopLocalAws: (() => Promise<void>) | undefined;
   if (!configPath) {
     // Imported lazily: local-aws (and its AGPL policy evaluator) is a dev tool, never bundled.
     const { startLocalAws } = await import('../../local-aws/server');
     const localAws = await startLocalAws({ dataDir: resolve(values['local-aws-data']), port: 0 });
     configPath = localAws.info.appConfig;
-    stopLocalAws = localAws.close;
+    started.push(localAws.close);
     const demo = localAws.info.demoUser;
     if (demo) console.log(`local-aws demo user: ${demo.username} / ${demo.password}`);
   }
@@ -47,6 +76,7 @@ async function main(): Promise<void> {
     mediaUrl: harnessMediaUrl,
     chosenFilesWithin: stagingDir,
   });
+  started.push(() => app.dispose());
   const harness = await startWebHarness({
     port: Number(values.port),
     rendererDir: resolve('dist/renderer'),
@@ -57,16 +87,9 @@ async function main(): Promise<void> {
     events: { subscribe: (emit) => app.subscribe(emit) },
     log,
   });
+  started.push(() => harness.close());
   await app.start();
   console.log(`hakobu web ready ${harness.url}`);
-  const stop = async () => {
-    await harness.close();
-    await app.dispose();
-    await stopLocalAws?.();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop());
-  process.on('SIGTERM', () => void stop());
 }
 
 main().catch((error: unknown) => {

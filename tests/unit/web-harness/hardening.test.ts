@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -116,6 +116,8 @@ describe('harness hardening', () => {
 
   it('stages into a fresh private folder, never a predictable shared one', () => {
     const other = createStagingDir();
+    // The 'exit' listener never runs in a test worker, so this one is removed here.
+    rmSync(other, { recursive: true, force: true });
     expect(other).not.toBe(stagingDir);
     expect(statSync(stagingDir).mode & 0o777).toBe(0o700);
     expect(stagingDir).not.toContain(String(process.pid));
