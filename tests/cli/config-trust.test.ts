@@ -93,7 +93,7 @@ describe('a config that points endpoints away from AWS', () => {
 
       expect(login.code).toBe(1);
       expect(login.stderr).toContain(
-        `endpoints.${field} "${CATCHER}" points at hakobu-catcher.example, which is neither AWS`,
+        `endpoints.${field} "${CATCHER}" points at hakobu-catcher.example, which is neither an Amazon Cognito`,
       );
       expect(login.stderr).toContain('Remove it to use AWS itself');
       // The stand-in still serves the other endpoints: had the sign-in started, it would show here.
