@@ -35,5 +35,16 @@ export function createLogger(sink: LogSink, scope?: string): Logger {
   };
 }
 
-/** A logger that discards everything (the default where no sink is wired). */
-export const silentLogger: Logger = createLogger(() => {});
+const discard = (): void => {};
+
+/**
+ * A logger that discards everything (the default where no sink is wired). It never redacts:
+ * nothing leaves it, and redacting every SDK debug line cost an upload CPU per request.
+ */
+export const silentLogger: Logger = {
+  debug: discard,
+  info: discard,
+  warn: discard,
+  error: discard,
+  child: () => silentLogger,
+};

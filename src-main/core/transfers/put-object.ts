@@ -1,16 +1,29 @@
+import { open } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import type { PutObjectCommandInput, PutObjectCommandOutput } from '@aws-sdk/client-s3';
+import type { BuildMiddleware } from '@smithy/types';
 import { rethrowRefusal } from './conditional';
 import { FileChangedError } from './errors';
-import { FilePartStream } from './part-stream';
+import { crc32Base64, FilePartStream } from './part-stream';
 import { callS3 } from './s3-call';
 import {
   ChangedDuringUpload,
   fingerprintOf,
   sameFingerprint,
   target,
+  unreadableSource,
   type Fingerprint,
   type UploadJob,
 } from './upload-job';
+
+/**
+ * Files up to this size are read whole and sent from memory. WHY: a stream body makes the SDK
+ * send aws-chunked encoding with a trailing checksum, which costs both ends CPU per chunk; a
+ * buffer goes out as one plain body with its CRC32 in a header. Memory stays bounded: at most
+ * one such buffer per request in flight (parallelTransfers ≤ 64, so ≤ 64 MiB).
+ */
+export const BUFFERED_PUT_MAX_BYTES = 1024 * 1024;
 
 /**
  * Sends a file smaller than one part as a single PutObject with a CRC32 checksum (an empty
@@ -18,6 +31,7 @@ import {
  * ConditionalWriteRefused when S3 refused the job's If-None-Match.
  */
 export async function putSmallFile(job: UploadJob, fingerprint: Fingerprint): Promise<void> {
+  if (fingerprint.size <= BUFFERED_PUT_MAX_BYTES) return putBufferedFile(job, fingerprint);
   const size = fingerprint.size;
   let stream: FilePartStream | undefined;
   const discard = () => {
@@ -62,4 +76,69 @@ export async function putSmallFile(job: UploadJob, fingerprint: Fingerprint): Pr
   if (!sameFingerprint(await fingerprintOf(job.record.sourcePath), fingerprint)) {
     throw new ChangedDuringUpload();
   }
+}
+
+const UNSIGNED_PAYLOAD_STEP = { step: 'build', name: 'hakobuUnsignedPayload' } as const;
+
+/**
+ * Signs the request without a SHA-256 of the body (UNSIGNED-PAYLOAD), as the AWS CLI does over
+ * https. WHY: hashing every byte cost as much CPU as reading it, and S3 already checks the body
+ * against the CRC32 header, which the signature covers; endpoints are https except loopback.
+ */
+const unsignedPayload: BuildMiddleware<PutObjectCommandInput, PutObjectCommandOutput> =
+  (next) => (args) => {
+    const request = args.request as { headers?: Record<string, string> };
+    if (request.headers) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
+    return next(args);
+  };
+
+/**
+ * Reads the whole file through one handle and checks, on that handle, that it is still the file
+ * fingerprinted: the bytes sent are then one consistent version, so no stat after the PUT.
+ */
+async function readWhole(path: string, expected: Fingerprint): Promise<Buffer> {
+  const handle = await open(path, 'r').catch((error: unknown) => {
+    throw unreadableSource(path, error);
+  });
+  try {
+    const buffer = Buffer.allocUnsafe(expected.size);
+    let filled = 0;
+    while (filled < expected.size) {
+      const { bytesRead } = await handle.read(buffer, filled, expected.size - filled, filled);
+      if (bytesRead === 0) break;
+      filled += bytesRead;
+    }
+    const now = await handle.stat();
+    if (filled !== expected.size || !sameFingerprint(now, expected)) {
+      throw new ChangedDuringUpload();
+    }
+    return buffer;
+  } finally {
+    await handle.close();
+  }
+}
+
+/** putSmallFile for a file of at most BUFFERED_PUT_MAX_BYTES: one read, one plain PutObject. */
+async function putBufferedFile(job: UploadJob, fingerprint: Fingerprint): Promise<void> {
+  job.progress.reset(0);
+  const body = await readWhole(job.record.sourcePath, fingerprint);
+  const checksum = crc32Base64(crc32(body));
+  try {
+    await callS3(job.session, job.signal, async (client, abortSignal) => {
+      const command = new PutObjectCommand({
+        ...target(job),
+        Body: body,
+        ContentLength: body.length,
+        // Given, so the SDK neither computes it again nor streams the body to add a trailer.
+        ChecksumCRC32: checksum,
+        ...(job.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
+      });
+      command.middlewareStack.add(unsignedPayload, UNSIGNED_PAYLOAD_STEP);
+      await client.send(command, { abortSignal });
+    });
+  } catch (error) {
+    rethrowRefusal(error, job.ifNoneMatch);
+  }
+  // Counted once S3 holds it: a small file's progress is all or nothing.
+  job.progress.add(body.length);
 }

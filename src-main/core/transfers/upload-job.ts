@@ -41,6 +41,18 @@ export interface Fingerprint {
   mtimeMs: number;
 }
 
+/** The per-item error for a source that cannot be opened or read (vanished, or no permission). */
+export function unreadableSource(path: string, error: unknown): TransferError {
+  const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
+  return new TransferError(
+    code === 'ENOENT' ? 'transfer.notFound' : 'transfer.unreadable',
+    code === 'ENOENT'
+      ? `${path} no longer exists. Put the file back, then retry.`
+      : `${path} cannot be read (${code}). Check its permissions, then retry.`,
+    { path },
+  );
+}
+
 /** Size and mtime of the source now; a vanished file is a clear per-item error. */
 export async function fingerprintOf(path: string): Promise<Fingerprint> {
   try {
@@ -48,14 +60,7 @@ export async function fingerprintOf(path: string): Promise<Fingerprint> {
     if (!info.isFile()) throw Object.assign(new Error('not a file'), { code: 'EISDIR' });
     return { size: info.size, mtimeMs: info.mtimeMs };
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? 'unknown';
-    throw new TransferError(
-      code === 'ENOENT' ? 'transfer.notFound' : 'transfer.unreadable',
-      code === 'ENOENT'
-        ? `${path} no longer exists. Put the file back, then retry.`
-        : `${path} cannot be read (${code}). Check its permissions, then retry.`,
-      { path },
-    );
+    throw unreadableSource(path, error);
   }
 }
 
