@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { LocalAwsContext } from './context';
 import { createRequestListener } from './app';
 import { seededRandom } from './faults/dice';
-import { openAllBuckets } from './s3/storage/bucket-storage';
+import { closeAllBuckets, openAllBuckets } from './s3/storage/bucket-storage';
 import { defaultSetup } from './setup/default-setup';
 import { LocalAwsSetup } from './setup/schema';
 import { readJsonIfExists, writeFileAtomic } from './state/atomic-file';
@@ -142,7 +142,7 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
-      }),
+      }).then(() => closeAllBuckets(context)),
   };
 }
 

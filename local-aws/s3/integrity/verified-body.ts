@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { ChecksumAlgorithm } from '../checksums';
 import { entityTooLarge, incompleteBody, missingContentLength } from '../errors';
 import type { BucketRequest } from '../request';
@@ -22,9 +21,9 @@ export interface VerifiedBodyOptions {
 }
 
 /**
- * Receives a request body into a temp file and verifies it: announced length (MissingContentLength,
- * EntityTooLarge, IncompleteBody), Content-MD5 and the flexible checksum. On failure the temp file
- * is already gone.
+ * Receives a request body into a new blob and verifies it: announced length (MissingContentLength,
+ * EntityTooLarge, IncompleteBody), Content-MD5 and the flexible checksum. On failure the blob is
+ * already being deleted; on success the caller records it or discards it.
  */
 export async function receiveVerifiedBody(
   r: BucketRequest,
@@ -36,16 +35,19 @@ export async function receiveVerifiedBody(
   const claims = readIntegrityClaims(r.req);
   const algorithms = new Set<ChecksumAlgorithm>(options.alsoCompute ?? []);
   if (claims.algorithm) algorithms.add(claims.algorithm);
-  const body = await receiveBody(r.auth.payload, r.storage.blobs.newTempPath(), {
+  const { blobs } = r.storage;
+  const file = blobs.newBlob();
+  const digests = await receiveBody(r.auth.payload, blobs.path(file), {
     algorithms: [...algorithms],
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
   });
+  const body = { ...digests, file };
   try {
     if (body.size !== length) throw incompleteBody();
     const claimed = await verifyBody(r.req, claims, body, r.auth.trailers);
     return claimed ? { body, claimed } : { body };
   } catch (error) {
-    await rm(body.tempPath, { force: true });
+    blobs.discard(file);
     throw error;
   }
 }

@@ -1,4 +1,3 @@
-import { rm } from 'node:fs/promises';
 import type { Readable } from 'node:stream';
 import { checksumHeaderName, requestedChecksumAlgorithm } from '../checksums';
 import { invalidRequest, noSuchUpload } from '../errors';
@@ -59,7 +58,7 @@ export async function uploadPart(r: BucketRequest): Promise<void> {
   });
   if (resetAt !== undefined) {
     // The body was shorter than the reset point: cut it before it is recorded all the same.
-    await rm(body.tempPath, { force: true });
+    r.storage.blobs.discard(body.file);
     dropConnection(r);
   }
 
@@ -68,7 +67,7 @@ export async function uploadPart(r: BucketRequest): Promise<void> {
   const checksum =
     algorithm && digest ? { algorithm, value: digest.toString('base64') } : undefined;
   const etag = body.md5.toString('hex');
-  const file = await r.storage.blobs.adopt(body.tempPath);
+  const { file } = body;
   const recorded = await r.storage.uploads.putPart(upload.uploadId, {
     partNumber,
     file,

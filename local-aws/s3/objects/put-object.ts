@@ -26,7 +26,7 @@ async function store(r: BucketRequest, guard: WriteGuard): Promise<void> {
   const { objects, blobs } = r.storage;
   const attributes = attributesFromRequest(r.req);
   const { body, claimed } = await receiveVerifiedBody(r);
-  const file = await blobs.adopt(body.tempPath);
+  const { file } = body;
   try {
     guard.confirm();
   } catch (error) {

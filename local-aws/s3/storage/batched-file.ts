@@ -16,9 +16,9 @@ export class BatchedFile {
 
   private constructor(private readonly handle: FileHandle) {}
 
-  /** Creates (or truncates) the file at `path`. */
+  /** Creates the file at `path`, which must not exist yet (a blob name is never reused). */
   static async create(path: string): Promise<BatchedFile> {
-    return new BatchedFile(await open(path, 'w', 0o600));
+    return new BatchedFile(await open(path, 'wx', 0o600));
   }
 
   /** Queues a chunk; resolves once the queue is back under its high-water mark. */

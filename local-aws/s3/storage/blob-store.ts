@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { rename, unlink } from 'node:fs/promises';
+import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
+import { fsyncFolder } from './record-log';
 
 /**
  * The data files of one bucket. Objects and parts point at blobs by name; a blob is deleted only
@@ -12,12 +13,9 @@ import { join } from 'node:path';
 export class BlobStore {
   private readonly references = new Map<string, number>();
 
-  constructor(
-    private readonly dir: string,
-    private readonly tmpDir: string,
-  ) {
+  // Created once here: a mkdir per body, always EEXIST, cost a syscall and a lookup on every PUT.
+  constructor(private readonly dir: string) {
     mkdirSync(dir, { recursive: true });
-    mkdirSync(tmpDir, { recursive: true });
   }
 
   /** Absolute path of a blob. */
@@ -25,19 +23,21 @@ export class BlobStore {
     return join(this.dir, file);
   }
 
-  /** A fresh path for a body being received; nothing refers to it until adopt(). */
-  newTempPath(): string {
-    return join(this.tmpDir, randomUUID());
+  /**
+   * A fresh blob name for a body about to be received. The body is written under its final name:
+   * nothing refers to it until a record does, and the start-up sweep deletes it if none ever does,
+   * so the temp file and rename it used to cost per PUT bought nothing.
+   */
+  newBlob(): string {
+    return randomUUID();
   }
 
-  /** Moves a fully received, fsynced temp file into the store and returns its blob name. */
-  async adopt(tempPath: string): Promise<string> {
-    const file = randomUUID();
-    await rename(tempPath, this.path(file));
-    return file;
+  /** Makes the names of every blob created so far durable; the record log calls it per batch. */
+  syncFolder(): Promise<void> {
+    return fsyncFolder(this.dir);
   }
 
-  /** Deletes a blob that was adopted but never recorded anywhere. */
+  /** Deletes a blob that was received but never recorded anywhere. */
   discard(file: string): void {
     if (this.references.has(file)) return;
     unlink(this.path(file)).catch(() => {
@@ -64,13 +64,12 @@ export class BlobStore {
   }
 
   /**
-   * Deletes blobs nobody refers to and leftover temp files: what a crash between writing a body and
-   * writing its record leaves behind. Call once, after every record has retained its blobs.
+   * Deletes blobs nobody refers to: what a crash between writing a body and writing its record, or
+   * a body cut off mid-stream, leaves behind. Call once, after every record has retained its blobs.
    */
   sweep(): void {
     for (const file of readdirSync(this.dir)) {
       if (!this.references.has(file)) rmSync(this.path(file), { force: true });
     }
-    for (const file of readdirSync(this.tmpDir)) rmSync(join(this.tmpDir, file), { force: true });
   }
 }

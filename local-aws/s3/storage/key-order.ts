@@ -68,6 +68,12 @@ export class KeyIndex {
     if (this.keys[i] !== key) this.keys.splice(i, 0, key);
   }
 
+  /** Adds many distinct keys at once: one sort, where add() per key would shift the array each time. */
+  addAll(keys: Iterable<string>): void {
+    for (const key of keys) this.keys.push(key);
+    this.keys.sort(compareKeys);
+  }
+
   /** Removes a key if present. */
   remove(key: string): void {
     const i = this.lowerBound(key);

@@ -1,10 +1,8 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BlobStore } from './blob-store';
 import { KeyIndex } from './key-order';
-import { RecordWriter } from './record-writer';
-import { ObjectRecord } from './records';
+import { deletionLine, objectLine } from './log-entries';
+import type { RecordLog } from './record-log';
+import type { ObjectRecord } from './records';
 
 /** Whether a key has been put or deleted since the watch began. */
 export interface KeyWatch {
@@ -14,34 +12,23 @@ export interface KeyWatch {
 }
 
 /**
- * The objects of one bucket: one JSON record per key on disk (named by the key's SHA-256, since
- * keys may be 1,024 bytes of anything), mirrored in memory with a sorted key index for listing.
+ * The objects of one bucket, in memory with a sorted key index for listing, and on disk as lines of
+ * the bucket's record log (the map is the log's live state, shared with its rewrites).
  */
 export class ObjectTable {
   readonly index = new KeyIndex();
-  private readonly records = new Map<string, ObjectRecord>();
   private readonly watches = new Map<string, Set<{ changed: boolean }>>();
-  private readonly writer = new RecordWriter();
 
+  /** Takes over the records replayed from disk: indexes them and retains their blobs. */
   constructor(
-    private readonly dir: string,
+    private readonly records: Map<string, ObjectRecord>,
+    private readonly log: RecordLog,
     private readonly blobs: BlobStore,
   ) {
-    mkdirSync(dir, { recursive: true });
-  }
-
-  /** Reads every record from disk; records that no longer parse are skipped, not fatal. */
-  load(): void {
-    for (const name of readdirSync(this.dir)) {
-      const path = join(this.dir, name);
-      if (!name.endsWith('.json')) {
-        rmSync(path, { force: true });
-        continue;
-      }
-      const parsed = ObjectRecord.safeParse(safeJson(path));
-      if (!parsed.success) continue;
-      this.remember(parsed.data);
+    for (const record of records.values()) {
+      for (const s of record.segments) blobs.retain(s.file);
     }
+    this.index.addAll(records.keys());
   }
 
   /** The record for a key, if the object exists. */
@@ -82,7 +69,7 @@ export class ObjectTable {
     this.touched(record.key);
     const previous = this.records.get(record.key);
     this.remember(record);
-    await this.writer.write(record.key, this.pathFor(record.key), JSON.stringify(record));
+    await this.log.append(objectLine(record));
     if (previous) for (const s of previous.segments) this.blobs.release(s.file);
   }
 
@@ -93,7 +80,7 @@ export class ObjectTable {
     this.touched(key);
     this.records.delete(key);
     this.index.remove(key);
-    await this.writer.remove(key, this.pathFor(key));
+    await this.log.append(deletionLine(key));
     for (const s of previous.segments) this.blobs.release(s.file);
   }
 
@@ -106,18 +93,5 @@ export class ObjectTable {
     for (const s of record.segments) this.blobs.retain(s.file);
     this.records.set(record.key, record);
     this.index.add(record.key);
-  }
-
-  private pathFor(key: string): string {
-    return join(this.dir, `${createHash('sha256').update(key, 'utf8').digest('hex')}.json`);
-  }
-}
-
-/** Parses a JSON file, or returns undefined when it is unreadable or truncated. */
-export function safeJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch {
-    return undefined;
   }
 }

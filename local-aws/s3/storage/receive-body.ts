@@ -11,9 +11,9 @@ export interface BodyDigests {
   checksums: Partial<Record<ChecksumAlgorithm, Buffer>>;
 }
 
-/** A request body now on disk. */
+/** A request body now on disk, as a blob no record refers to yet. */
 export interface ReceivedBody extends BodyDigests {
-  tempPath: string;
+  file: string;
 }
 
 export interface ReceiveOptions {
@@ -24,22 +24,22 @@ export interface ReceiveOptions {
 }
 
 /**
- * Streams a body to tempPath (never holding it whole in memory), hashing every chunk once for all
- * digests as it goes, and fdatasyncs it before returning. On any failure the temp file is removed
- * and the error rethrown.
+ * Streams a body to `path` (never holding it whole in memory), hashing every chunk once for all
+ * digests as it goes, and fdatasyncs it before returning. On any failure the file is removed and
+ * the error rethrown.
  */
 export async function receiveBody(
   source: Readable,
-  tempPath: string,
+  path: string,
   options: ReceiveOptions,
-): Promise<ReceivedBody> {
+): Promise<BodyDigests> {
   const md5 = createHash('md5');
   const hashers = options.algorithms.map((algorithm) => ({
     algorithm,
     hasher: createChecksum(algorithm),
   }));
   let size = 0;
-  const file = await BatchedFile.create(tempPath);
+  const file = await BatchedFile.create(path);
   try {
     for await (const chunk of source as AsyncIterable<Buffer>) {
       md5.update(chunk);
@@ -51,10 +51,10 @@ export async function receiveBody(
     await file.finish();
   } catch (error) {
     await file.abandon();
-    await rm(tempPath, { force: true });
+    await rm(path, { force: true });
     throw error;
   }
-  const checksums: ReceivedBody['checksums'] = {};
+  const checksums: BodyDigests['checksums'] = {};
   for (const { algorithm, hasher } of hashers) checksums[algorithm] = hasher.digest();
-  return { tempPath, size, md5: md5.digest(), checksums };
+  return { size, md5: md5.digest(), checksums };
 }

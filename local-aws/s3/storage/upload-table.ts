@@ -1,57 +1,31 @@
-import { mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
 import type { BlobStore } from './blob-store';
-import { safeJson } from './object-table';
-import { RecordWriter } from './record-writer';
-import { PartRecord, UploadRecord } from './records';
+import { partLine, uploadEndLine, uploadLine, type UploadState } from './log-entries';
+import type { RecordLog } from './record-log';
+import type { PartRecord, UploadRecord } from './records';
 
-/** Upload IDs are generated here and checked against this before they ever name a folder. */
-export const UPLOAD_ID_PATTERN = /^[A-Za-z0-9]{32,128}$/;
+export { UPLOAD_ID_PATTERN } from './legacy-records';
 
-interface UploadEntry {
-  record: UploadRecord;
-  parts: Map<number, PartRecord>;
-}
-
-/** Multipart uploads in progress, persisted one folder each so they survive a restart. */
+/**
+ * Multipart uploads in progress, in memory and as lines of the bucket's record log, so they
+ * survive a restart. The log keeps call order, so a part's line always lands after its upload's
+ * and before the line that ends the upload.
+ */
 export class UploadTable {
-  private readonly uploads = new Map<string, UploadEntry>();
-  // Every disk step of one upload (its record, its parts, its removal) is chained on its ID.
-  private readonly writer = new RecordWriter();
-
+  /** Takes over the uploads replayed from disk and retains their parts' blobs. */
   constructor(
-    private readonly dir: string,
+    private readonly uploads: Map<string, UploadState>,
+    private readonly log: RecordLog,
     private readonly blobs: BlobStore,
   ) {
-    mkdirSync(dir, { recursive: true });
-  }
-
-  /** Reads every upload and its parts from disk. */
-  load(): void {
-    for (const uploadId of readdirSync(this.dir)) {
-      const folder = join(this.dir, uploadId);
-      const record = UploadRecord.safeParse(safeJson(join(folder, 'upload.json')));
-      if (!UPLOAD_ID_PATTERN.test(uploadId) || !record.success) {
-        rmSync(folder, { recursive: true, force: true });
-        continue;
-      }
-      const entry: UploadEntry = { record: record.data, parts: new Map() };
-      for (const name of readdirSync(folder)) {
-        if (!name.startsWith('part-')) continue;
-        const part = PartRecord.safeParse(safeJson(join(folder, name)));
-        if (!part.success) continue;
-        entry.parts.set(part.data.partNumber, part.data);
-        this.blobs.retain(part.data.file);
-      }
-      this.uploads.set(uploadId, entry);
+    for (const { parts } of uploads.values()) {
+      for (const part of parts.values()) blobs.retain(part.file);
     }
   }
 
-  /** Starts tracking a new upload; on disk (fsynced) when the promise settles. */
+  /** Starts tracking a new upload; on disk (fdatasynced) when the promise settles. */
   create(record: UploadRecord): Promise<void> {
     this.uploads.set(record.uploadId, { record, parts: new Map() });
-    const path = join(this.dir, record.uploadId, 'upload.json');
-    return this.writer.write(record.uploadId, path, JSON.stringify(record));
+    return this.log.append(uploadLine(record));
   }
 
   /** The upload, if it exists (unknown or malformed IDs simply are not found). */
@@ -81,21 +55,22 @@ export class UploadTable {
     const previous = entry.parts.get(part.partNumber);
     this.blobs.retain(part.file);
     entry.parts.set(part.partNumber, part);
-    const path = join(this.dir, uploadId, `part-${part.partNumber}.json`);
-    await this.writer.write(uploadId, path, JSON.stringify(part));
+    await this.log.append(partLine(uploadId, part));
     if (previous) this.blobs.release(previous.file);
     return true;
   }
 
   /**
-   * Forgets an upload (aborted or completed) at once; its folder goes after `after` (the object
-   * record a completion wrote) is on disk, and only then are its parts' blobs released.
+   * Forgets an upload (aborted or completed) at once. Its end lands in the log after anything
+   * appended before, such as the object record a completion wrote; only once both are durable, and
+   * `after` has settled, are its parts' blobs released (the object may still hold them).
    */
   async remove(uploadId: string, after?: Promise<unknown>): Promise<void> {
     const entry = this.uploads.get(uploadId);
     if (!entry) return;
     this.uploads.delete(uploadId);
-    await this.writer.remove(uploadId, join(this.dir, uploadId), after);
+    await this.log.append(uploadEndLine(uploadId));
+    await after?.catch(() => undefined);
     for (const part of entry.parts.values()) this.blobs.release(part.file);
   }
 }

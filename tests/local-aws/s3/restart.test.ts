@@ -9,7 +9,7 @@ import {
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { afterAll, beforeAll, expect, test } from 'vitest';
@@ -52,9 +52,11 @@ test('objects and unfinished uploads survive a restart on the same data folder',
     new UploadPartCommand({ Bucket, Key, UploadId, PartNumber: 1, Body: partOne }),
   );
 
-  // Debris a crash would leave: a body whose record was never written, and a half-received upload.
+  // Debris a crash would leave: a body whose record was never written, and (from versions that
+  // received bodies into tmp/) a half-received upload.
   const bucketDir = join(la.dataDir, 's3', Bucket);
   writeFileSync(join(bucketDir, 'blobs', 'orphan-from-a-crash'), 'debris');
+  mkdirSync(join(bucketDir, 'tmp'));
   writeFileSync(join(bucketDir, 'tmp', 'half-received'), 'debris');
 
   la = await la.restart();
