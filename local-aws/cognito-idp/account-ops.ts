@@ -81,7 +81,7 @@ function resettableUser(ctx: LocalAwsContext, input: z.infer<typeof ForgotPasswo
     throw CognitoErrors.secretHashMissing(client.clientId);
   const user = findUser(pool, input.Username);
   if (!user) throw CognitoErrors.usernameClientNotFound();
-  checkSecretHash(client, input.SecretHash, [user.username, user.sub]);
+  checkSecretHash(client, input.SecretHash, [input.Username, user.username, user.sub]);
   if (!user.enabled) throw CognitoErrors.userDisabled();
   return { pool, user };
 }
@@ -100,7 +100,7 @@ export function forgotPassword(ctx: LocalAwsContext, input: z.infer<typeof Forgo
   ctx.save();
   recordDeliveredCode(ctx, {
     userPoolId: pool.id,
-    username: user.username,
+    user,
     purpose: 'forgot-password',
     code,
   });

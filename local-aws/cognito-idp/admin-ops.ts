@@ -1,20 +1,13 @@
-import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import type { LocalAwsContext } from '../context';
 import { AwsError } from '../http/aws-error';
-import { applyAttributeUpdates, AttributeInput } from './attributes';
 import { hashCode, newSixDigitCode, recordDeliveredCode } from './codes-log';
 import { CognitoErrors } from './errors';
-import { findUser, requirePool, requireUser } from './lookup';
+import { requirePool, requireUser } from './lookup';
 import type { UserPoolState, UserState } from './model';
-import {
-  assertPasswordPolicy,
-  createPasswordRecord,
-  generateTemporaryPassword,
-  policyOf,
-} from './password';
+import { assertPasswordPolicy, createPasswordRecord, policyOf } from './password';
 import { forgetUserTokens, revokeEverySignIn } from './refresh/store';
-import { adminUserView, userType } from './user-view';
+import { adminUserView } from './user-view';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -22,13 +15,6 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 export const AdminUserInput = z.object({
   UserPoolId: z.string().min(1),
   Username: z.string().min(1),
-});
-
-/** AdminCreateUser's input. */
-export const AdminCreateUserInput = AdminUserInput.extend({
-  UserAttributes: z.array(AttributeInput).default([]),
-  TemporaryPassword: z.string().min(1).optional(),
-  MessageAction: z.enum(['RESEND', 'SUPPRESS']).optional(),
 });
 
 /** AdminSetUserPassword's input. */
@@ -40,53 +26,22 @@ export const AdminSetUserPasswordInput = AdminUserInput.extend({
 /** AdminAddUserToGroup's and AdminRemoveUserFromGroup's input. */
 export const AdminGroupInput = AdminUserInput.extend({ GroupName: z.string().min(1) });
 
-function poolUser(ctx: LocalAwsContext, input: z.infer<typeof AdminUserInput>) {
+/** The pool and the user an admin request names (by username, email or alias). */
+export function poolUser(ctx: LocalAwsContext, input: z.infer<typeof AdminUserInput>) {
   const pool = requirePool(ctx, input.UserPoolId);
   return { pool, user: requireUser(pool, input.Username) };
 }
 
-function setTemporaryPassword(pool: UserPoolState, user: UserState, password: string, now: number) {
+/** Gives a user a temporary password: FORCE_CHANGE_PASSWORD until it expires or is changed. */
+export function setTemporaryPassword(
+  pool: UserPoolState,
+  user: UserState,
+  password: string,
+  now: number,
+): void {
   user.password = createPasswordRecord(pool.id, user.username, password);
   user.status = 'FORCE_CHANGE_PASSWORD';
   user.temporaryPasswordExpiresAt = now + policyOf(pool).temporaryPasswordValidityDays * DAY_MS;
-}
-
-/** AdminCreateUser: a user in FORCE_CHANGE_PASSWORD whose invitation lands in codes.log. */
-export function adminCreateUser(ctx: LocalAwsContext, input: z.infer<typeof AdminCreateUserInput>) {
-  const pool = requirePool(ctx, input.UserPoolId);
-  const existing = findUser(pool, input.Username);
-  if (input.MessageAction === 'RESEND') {
-    if (!existing) throw CognitoErrors.userNotFound();
-    if (existing.status !== 'FORCE_CHANGE_PASSWORD')
-      throw CognitoErrors.unsupportedUserState('User account already exists');
-  } else if (existing) throw CognitoErrors.userExists();
-  if (input.TemporaryPassword) assertPasswordPolicy(pool, input.TemporaryPassword);
-
-  const now = ctx.now();
-  const user: UserState = existing ?? {
-    username: input.Username,
-    sub: randomUUID(),
-    status: 'FORCE_CHANGE_PASSWORD',
-    enabled: true,
-    password: createPasswordRecord(pool.id, input.Username, randomUUID()),
-    groups: [],
-    createdAt: now,
-    updatedAt: now,
-  };
-  applyAttributeUpdates(user, input.UserAttributes);
-  const temporary = input.TemporaryPassword ?? generateTemporaryPassword(pool);
-  setTemporaryPassword(pool, user, temporary, now);
-  user.updatedAt = now;
-  pool.users[user.username] = user;
-  ctx.save();
-  if (input.MessageAction !== 'SUPPRESS')
-    recordDeliveredCode(ctx, {
-      userPoolId: pool.id,
-      username: user.username,
-      purpose: 'temporary-password',
-      code: temporary,
-    });
-  return { User: userType(user) };
 }
 
 /** AdminSetUserPassword: a permanent password confirms the user, a temporary one forces a change. */
@@ -192,7 +147,7 @@ export function adminResetUserPassword(
   if (user.email || user.phoneNumber)
     recordDeliveredCode(ctx, {
       userPoolId: pool.id,
-      username: user.username,
+      user,
       purpose: 'forgot-password',
       code,
     });

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AwsError } from '../http/aws-error';
-import type { UserState } from './model';
+import type { UserPoolState, UserState } from './model';
+import { claimSignInNames } from './sign-in-names';
 
 /** Cognito's AttributeType as requests carry it. */
 export const AttributeInput = z.object({ Name: z.string().min(1), Value: z.string().default('') });
@@ -34,4 +35,21 @@ export function applyAttributeUpdates(user: UserState, updates: AttributeInput[]
         user.attributes = { ...user.attributes, [Name]: Value };
     }
   }
+}
+
+/**
+ * Applies attribute updates to a stored user only if no other user already signs in with the
+ * email, phone or alias they set (AliasExistsException otherwise), leaving the user untouched
+ * on refusal.
+ */
+export function updateAttributesChecked(
+  pool: UserPoolState,
+  user: UserState,
+  updates: AttributeInput[],
+  options: { force?: boolean } = {},
+): void {
+  const draft = structuredClone(user);
+  applyAttributeUpdates(draft, updates);
+  claimSignInNames(pool, draft, { creating: false, replacing: user, ...options });
+  Object.assign(user, draft);
 }

@@ -2,16 +2,30 @@ import { createHash, randomInt } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LocalAwsContext } from '../context';
+import type { UserState } from './model';
 
 /** Why a code was "sent": the stand-in writes it to <dataDir>/codes.log instead of mailing it. */
 export type CodePurpose = 'forgot-password' | 'sms-mfa' | 'temporary-password';
 
-/** Appends one JSON line {time, userPoolId, username, purpose, code} to <dataDir>/codes.log. */
+/**
+ * Appends one JSON line {time, userPoolId, username, email?, phoneNumber?, purpose, code} to
+ * <dataDir>/codes.log. The email and phone are where Cognito would have sent it; in a pool that
+ * signs in by email they are also the only name the reader knows (the username is a UUID).
+ */
 export function recordDeliveredCode(
   ctx: LocalAwsContext,
-  entry: { userPoolId: string; username: string; purpose: CodePurpose; code: string },
+  entry: { userPoolId: string; user: UserState; purpose: CodePurpose; code: string },
 ): void {
-  const line = { time: new Date(ctx.now()).toISOString(), ...entry };
+  const { user, userPoolId, purpose, code } = entry;
+  const line = {
+    time: new Date(ctx.now()).toISOString(),
+    userPoolId,
+    username: user.username,
+    ...(user.email ? { email: user.email } : {}),
+    ...(user.phoneNumber ? { phoneNumber: user.phoneNumber } : {}),
+    purpose,
+    code,
+  };
   appendFileSync(join(ctx.dataDir, 'codes.log'), `${JSON.stringify(line)}\n`);
 }
 

@@ -11,7 +11,7 @@ export const DescribeUserPoolClientInput = DescribeUserPoolInput.extend({
   ClientId: z.string().min(1),
 });
 
-/** DescribeUserPool: the settings doctor reads (MFA, password policy). */
+/** DescribeUserPool: the settings doctor reads (MFA, password policy, how users sign in). */
 export function describeUserPool(
   ctx: LocalAwsContext,
   input: z.infer<typeof DescribeUserPoolInput>,
@@ -34,6 +34,8 @@ export function describeUserPool(
         },
       },
       MfaConfiguration: pool.mfaConfiguration,
+      ...(pool.usernameAttributes?.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
+      ...(pool.aliasAttributes?.length ? { AliasAttributes: pool.aliasAttributes } : {}),
       EstimatedNumberOfUsers: Object.keys(pool.users).length,
       // Lookups here are exact, so the stand-in's usernames are case sensitive.
       UsernameConfiguration: { CaseSensitive: true },

@@ -21,6 +21,33 @@ export const CognitoErrors = {
   usernameClientNotFound: () =>
     new AwsError('UserNotFoundException', 'Username/client id combination not found.'),
   userExists: () => new AwsError('UsernameExistsException', 'User account already exists'),
+  /** A pool that signs in by email (or phone) refuses any other username. */
+  usernameNotEmail: () => invalidParameter('Username should be an email.'),
+  /** unverified */
+  usernameNotPhone: () => invalidParameter('Username should be a phone number.'),
+  /** The email attribute of an email-as-username pool is the username; it cannot differ. */
+  usernameAttributeMismatch: (attribute: 'email' | 'phone_number') =>
+    invalidParameter(
+      attribute === 'email'
+        ? 'User email should be empty or same as username, since username attribute is email'
+        : 'User phone number should be empty or same as username, since username attribute is phone_number',
+    ),
+  /** An alias must not be mistaken for a username, so a username may not look like one. */
+  usernameLooksLikeAlias: (attribute: 'email' | 'phone_number') =>
+    invalidParameter(
+      attribute === 'email'
+        ? 'Username cannot be of email format, since user pool is configured for email alias.'
+        : 'Username cannot be of phone number format, since user pool is configured for phone number alias.',
+    ),
+  /** A second user with the same sign-in email (or phone) in a pool that signs in by it. */
+  signInAttributeTaken: (attribute: string) =>
+    new AwsError(
+      'UsernameExistsException',
+      `An account with the given ${attribute} already exists.`,
+    ),
+  /** unverified wording: another user already signs in with this alias. */
+  aliasExists: (attribute: string) =>
+    new AwsError('AliasExistsException', `An account with the given ${attribute} already exists.`),
   userNotConfirmed: () => new AwsError('UserNotConfirmedException', 'User is not confirmed.'),
   userDisabled: () => notAuthorized('User is disabled.'),
   passwordResetRequired: () =>

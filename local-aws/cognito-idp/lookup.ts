@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import type { LocalAwsContext } from '../context';
 import { CognitoErrors } from './errors';
 import type { AppClientState, UserPoolState, UserState } from './model';
+import { findUser } from './sign-in-names';
 
 /** The pool with this ID, or ResourceNotFoundException. */
 export function requirePool(ctx: LocalAwsContext, userPoolId: string): UserPoolState {
@@ -25,13 +26,11 @@ export function requireClient(
   throw CognitoErrors.clientNotFound(clientId);
 }
 
-/** The pool's user by username, or undefined. */
-export const findUser = (pool: UserPoolState, username: string): UserState | undefined =>
-  Object.hasOwn(pool.users, username) ? pool.users[username] : undefined;
+export { findUser } from './sign-in-names';
 
-/** The pool's user by username, or UserNotFoundException. */
-export function requireUser(pool: UserPoolState, username: string): UserState {
-  const user = findUser(pool, username);
+/** The pool's user by username, email or alias (see findUser), or UserNotFoundException. */
+export function requireUser(pool: UserPoolState, name: string): UserState {
+  const user = findUser(pool, name);
   if (!user) throw CognitoErrors.userNotFound();
   return user;
 }

@@ -1,4 +1,4 @@
-import type { ExplicitAuthFlow } from '../setup/schema';
+import type { AliasAttribute, ExplicitAuthFlow, UsernameAttribute } from '../setup/schema';
 
 /** What is stored for a password: never the password itself. */
 export interface PasswordRecord {
@@ -105,13 +105,17 @@ export interface PasswordPolicy {
 export interface UserPoolState {
   id: string;
   name: string;
+  /** Users sign in by these instead of a username, which is then their sub; absent means none. */
+  usernameAttributes?: UsernameAttribute[];
+  /** Further names a user may sign in with (email and phone only once verified). */
+  aliasAttributes?: AliasAttribute[];
   mfaConfiguration: 'OFF' | 'OPTIONAL' | 'ON';
   /** Cognito's default policy applies when absent. */
   passwordPolicy?: PasswordPolicy;
   signingKey: SigningKey;
   clients: Record<string, AppClientState>;
   groups: Record<string, GroupState>;
-  /** Keyed by username. */
+  /** Keyed by username (the sub, in a pool with usernameAttributes). */
   users: Record<string, UserState>;
   /** Keyed by the SHA-256 (hex) of the opaque refresh token, so state.json holds no live token. */
   refreshTokens: Record<string, RefreshTokenState>;

@@ -16,11 +16,18 @@ import {
 import { authenticateAccessToken } from './access-token';
 import * as admin from './admin-ops';
 import {
+  adminCreateUser,
+  AdminCreateUserInput,
+  adminUpdateUserAttributes,
+  AdminUpdateUserAttributesInput,
+} from './create-user';
+import {
   describeUserPool,
   DescribeUserPoolClientInput,
   describeUserPoolClient,
   DescribeUserPoolInput,
 } from './describe';
+import { listUsers, ListUsersInput } from './list-users';
 import { requirePool, requireSignedRequest, requireUser } from './lookup';
 import {
   AdminSetPreferenceInput,
@@ -96,9 +103,11 @@ export function cognitoIdpOperations(ctx: LocalAwsContext): Record<string, JsonO
     AdminRespondToAuthChallenge: adminOperation(AdminRespondInput, (i) =>
       adminRespondToAuthChallenge(ctx, sessions, i),
     ),
-    AdminCreateUser: adminOperation(admin.AdminCreateUserInput, (i) =>
-      admin.adminCreateUser(ctx, i),
+    AdminCreateUser: adminOperation(AdminCreateUserInput, (i) => adminCreateUser(ctx, i)),
+    AdminUpdateUserAttributes: adminOperation(AdminUpdateUserAttributesInput, (i) =>
+      adminUpdateUserAttributes(ctx, i),
     ),
+    ListUsers: adminOperation(ListUsersInput, (i) => listUsers(ctx, i)),
     AdminSetUserPassword: adminOperation(admin.AdminSetUserPasswordInput, (i) =>
       admin.adminSetUserPassword(ctx, i),
     ),

@@ -70,6 +70,9 @@ export async function mintTokens(
   const roles = groups.map((g) => pool.groups[g]?.roleArn).filter((r): r is string => Boolean(r));
 
   const idClaims: JWTPayload & Record<string, unknown> = {
+    // Every other attribute (preferred_username, name, custom:*) is readable by default, so
+    // Cognito puts it in the ID token too; first, so no attribute can stand in for a claim below.
+    ...user.attributes,
     sub: user.sub,
     aud: client.clientId,
     'cognito:username': user.username,

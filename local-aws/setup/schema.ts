@@ -47,6 +47,8 @@ export const UserSetup = z.object({
   status: z.enum(['CONFIRMED', 'FORCE_CHANGE_PASSWORD', 'UNCONFIRMED']).default('CONFIRMED'),
   /** Base32 TOTP secret: the user has TOTP MFA enrolled and preferred. */
   totpSecret: z.string().optional(),
+  /** preferred_username, a sign-in name when the pool lists it in aliasAttributes. */
+  preferredUsername: z.string().min(1).optional(),
   /** E.164 phone number (+819012345678); SMS MFA codes go to <data>/codes.log. */
   phoneNumber: z
     .string()
@@ -67,8 +69,22 @@ export const PasswordPolicySetup = z.object({
   temporaryPasswordValidityDays: z.number().int().min(1).max(365).default(7),
 });
 
+/** Attributes a pool can take as the username instead of one the user picks (UsernameAttributes). */
+export const UsernameAttribute = z.enum(['email', 'phone_number']);
+export type UsernameAttribute = z.infer<typeof UsernameAttribute>;
+/** Attributes a user may sign in with besides their username (AliasAttributes). */
+export const AliasAttribute = z.enum(['email', 'phone_number', 'preferred_username']);
+export type AliasAttribute = z.infer<typeof AliasAttribute>;
+
 export const UserPoolSetup = z.object({
   name: z.string().min(1),
+  /**
+   * Sign in by email (or phone number) instead of a username: each user's username is then a
+   * generated UUID (their sub), and a setup user's `username` is the email they type.
+   */
+  usernameAttributes: z.array(UsernameAttribute).default([]),
+  /** Users keep a username and may also sign in with these (email and phone once verified). */
+  aliasAttributes: z.array(AliasAttribute).default([]),
   /** Fixed pool ID such as ap-northeast-1_AbCdEfGhI; generated once and persisted when omitted. */
   id: z
     .string()
@@ -177,7 +193,14 @@ export const LocalAwsSetup = z.object({
     .string()
     .regex(/^\d{12}$/)
     .default('000000000000'),
-  userPools: z.array(UserPoolSetup).min(1),
+  userPools: z
+    .array(
+      // Cognito refuses a pool with both: "Only one of aliasAttributes or usernameAttributes can be set".
+      UserPoolSetup.refine((p) => !(p.usernameAttributes.length && p.aliasAttributes.length), {
+        message: 'usernameAttributes and aliasAttributes are mutually exclusive',
+      }),
+    )
+    .min(1),
   identityPools: z.array(IdentityPoolSetup).default([]),
   roles: z.array(RoleSetup).default([]),
   buckets: z

@@ -1,42 +1,17 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { IdentityPoolState, RoleState } from '../cognito-identity/model';
-import type { AppClientState, MfaMethod, UserPoolState, UserState } from '../cognito-idp/model';
-import { createPasswordRecord } from '../cognito-idp/password';
+import type { AppClientState, UserPoolState } from '../cognito-idp/model';
 import { authenticatedTrustPolicy } from '../setup/default-setup';
-import type { LocalAwsSetup, UserSetup } from '../setup/schema';
+import type { LocalAwsSetup } from '../setup/schema';
 import { newClientId, newClientSecret, newRegionalUuid, newUserPoolId } from './ids';
 import type { LocalAwsState } from './model';
+import { addSetupUsers } from './setup-users';
 
 function signingKey(): UserPoolState['signingKey'] {
   const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   return {
     kid: randomUUID(),
     privateJwk: privateKey.export({ format: 'jwk' }) as Record<string, unknown>,
-  };
-}
-
-function mfaFromSetup(user: UserSetup): Pick<UserState, 'enabledMfa' | 'preferredMfa'> {
-  const enabledMfa: MfaMethod[] = [];
-  if (user.totpSecret) enabledMfa.push('SOFTWARE_TOKEN_MFA');
-  if (user.smsMfa && user.phoneNumber) enabledMfa.push('SMS_MFA');
-  return enabledMfa[0] ? { enabledMfa, preferredMfa: enabledMfa[0] } : {};
-}
-
-/** Builds a user from its setup entry, deriving the stored password record. */
-export function userFromSetup(poolId: string, user: UserSetup, now: number): UserState {
-  return {
-    username: user.username,
-    sub: randomUUID(),
-    ...(user.email ? { email: user.email } : {}),
-    status: user.status,
-    enabled: true,
-    password: createPasswordRecord(poolId, user.username, user.password),
-    groups: [...user.groups],
-    ...(user.phoneNumber ? { phoneNumber: user.phoneNumber } : {}),
-    ...(user.totpSecret ? { totpSecret: user.totpSecret } : {}),
-    ...mfaFromSetup(user),
-    createdAt: now,
-    updatedAt: now,
   };
 }
 
@@ -65,19 +40,21 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
         refreshTokenRotation: client.refreshTokenRotation,
       };
     }
-    const users: Record<string, UserState> = {};
-    for (const user of pool.users) users[user.username] = userFromSetup(id, user, now);
-    userPools[id] = {
+    const poolState: UserPoolState = {
       id,
       name: pool.name,
+      ...(pool.usernameAttributes.length ? { usernameAttributes: pool.usernameAttributes } : {}),
+      ...(pool.aliasAttributes.length ? { aliasAttributes: pool.aliasAttributes } : {}),
       mfaConfiguration: pool.mfaConfiguration,
       passwordPolicy: { ...pool.passwordPolicy },
       signingKey: signingKey(),
       clients,
       groups: Object.fromEntries(pool.groups.map((g) => [g.name, { ...g }])),
-      users,
+      users: {},
       refreshTokens: {},
     };
+    addSetupUsers(poolState, pool.users, now);
+    userPools[id] = poolState;
   }
 
   const identityPools: Record<string, IdentityPoolState> = {};

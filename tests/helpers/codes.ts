@@ -7,6 +7,9 @@ export interface DeliveredCode {
   time: string;
   userPoolId: string;
   username: string;
+  /** Where it went; in a pool that signs in by email, the name the user knows (not the UUID). */
+  email?: string;
+  phoneNumber?: string;
   purpose: 'forgot-password' | 'sms-mfa' | 'temporary-password';
   code: string;
 }
@@ -21,14 +24,15 @@ export function deliveredCodes(la: TestLocalAws): DeliveredCode[] {
     .map((line) => JSON.parse(line) as DeliveredCode);
 }
 
-/** The latest code sent to a user for a purpose; fails the test when none was sent. */
+/** The latest code sent to a user (by username, email or phone) for a purpose; fails when none. */
 export function latestCode(
   la: TestLocalAws,
   username: string,
   purpose: DeliveredCode['purpose'],
 ): string {
+  const isFor = (c: DeliveredCode) => [c.username, c.email, c.phoneNumber].includes(username);
   const match = deliveredCodes(la)
-    .filter((c) => c.username === username && c.purpose === purpose)
+    .filter((c) => isFor(c) && c.purpose === purpose)
     .at(-1);
   if (!match) throw new Error(`no ${purpose} code was sent to ${username}`);
   return match.code;

@@ -1,4 +1,5 @@
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
+import { findUser } from '../../local-aws/cognito-idp/sign-in-names';
 import { mintTokens, type IssuedTokens } from '../../local-aws/cognito-idp/tokens';
 import type { RunningLocalAws } from '../../local-aws/server';
 
@@ -28,7 +29,8 @@ export async function mintUserTokens(
 ): Promise<IssuedTokens> {
   const pool = la.context.state.userPools[la.info.userPoolId];
   const client = pool?.clients[clientId];
-  const user = pool?.users[username];
+  // By username or, in a pool that signs in by email, by the email the user types.
+  const user = pool && findUser(pool, username);
   if (!pool || !client || !user) throw new Error(`no user ${username} / client ${clientId}`);
   return mintTokens(la.context, pool, client, user);
 }

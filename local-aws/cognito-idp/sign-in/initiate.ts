@@ -89,8 +89,9 @@ async function startFlow(
   const username = param(params, 'USERNAME');
   if (client.clientSecret && !params.SECRET_HASH)
     throw CognitoErrors.secretHashMissing(client.clientId);
+  // The email (or alias) the user typed finds them; SECRET_HASH may be over that name too.
   const user = requireUser(pool, username);
-  checkSecretHash(client, params.SECRET_HASH, [user.username, user.sub]);
+  checkSecretHash(client, params.SECRET_HASH, [username, user.username, user.sub]);
   assertUserMaySignIn(user);
   const signIn: SignIn = { ctx, sessions, pool, client, user };
   if (flow === 'USER_SRP_AUTH') return startSrp(signIn, param(params, 'SRP_A'));

@@ -90,7 +90,7 @@ export function startMfaChallenge(
     const code = newSixDigitCode();
     recordDeliveredCode(signIn.ctx, {
       userPoolId: signIn.pool.id,
-      username: user.username,
+      user,
       purpose: 'sms-mfa',
       code,
     });

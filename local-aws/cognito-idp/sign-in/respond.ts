@@ -3,12 +3,12 @@ import type { LocalAwsContext } from '../../context';
 import { hashCode } from '../codes-log';
 import { CognitoErrors } from '../errors';
 import { isTotpCodeValid } from '../mfa/totp';
-import { checkSecretHash, requireClient, requirePool, requireUser } from '../lookup';
+import { checkSecretHash, findUser, requireClient, requirePool, requireUser } from '../lookup';
 import type { UserState } from '../model';
 import { assertPasswordPolicy, createPasswordRecord } from '../password';
 import { ChallengeName, type ChallengeSession, type SessionBook } from '../sessions';
 import { enabledMfaMethods } from '../user-view';
-import { applyAttributeUpdates } from '../attributes';
+import { updateAttributesChecked } from '../attributes';
 import {
   afterNewPassword,
   afterPassword,
@@ -51,7 +51,7 @@ async function answerNewPassword(signIn: SignIn, responses: Responses): Promise<
       Name: name.slice(USER_ATTRIBUTE_PREFIX.length),
       Value: value ?? '',
     }));
-  applyAttributeUpdates(user, updates);
+  updateAttributesChecked(pool, user, updates);
   user.password = createPasswordRecord(pool.id, user.username, password);
   user.status = 'CONFIRMED';
   delete user.temporaryPasswordExpiresAt;
@@ -135,7 +135,7 @@ async function respond(
   let user: UserState;
   if (input.ChallengeName === 'PASSWORD_VERIFIER') {
     user = verifyPasswordClaim(sessions, pool, client, responses);
-    checkSecretHash(client, responses.SECRET_HASH, [user.username, user.sub]);
+    checkSecretHash(client, responses.SECRET_HASH, [username, user.username, user.sub]);
     if (!user.enabled) throw CognitoErrors.userDisabled();
     assertStateAfterPassword(ctx, user);
     return afterPassword({ ctx, sessions, pool, client, user });
@@ -144,8 +144,9 @@ async function respond(
   const session = sessions.openChallenge(pool, client.clientId, input.Session);
   if (session.challenge !== input.ChallengeName) throw CognitoErrors.sessionInvalid();
   user = requireUser(pool, session.username);
-  if (username !== user.username && username !== user.sub) throw CognitoErrors.sessionInvalid();
-  checkSecretHash(client, responses.SECRET_HASH, [user.username, user.sub]);
+  // Clients that signed in by email without SRP (USER_PASSWORD_AUTH) keep answering as the email.
+  if (findUser(pool, username) !== user) throw CognitoErrors.sessionInvalid();
+  checkSecretHash(client, responses.SECRET_HASH, [username, user.username, user.sub]);
   if (!user.enabled) throw CognitoErrors.userDisabled();
   return answerSessionChallenge({ ctx, sessions, pool, client, user }, session, responses);
 }

@@ -26,6 +26,8 @@ export function startSrp(signIn: SignIn, srpA: string): AuthOutcome {
     b: ephemeral.b.toString(16),
     A: A.toString(16),
   });
+  // USER_ID_FOR_SRP is the username, not what was typed: in a pool that signs in by email it is
+  // the UUID, and the client must compute its proof over it and answer with it as USERNAME.
   return {
     ChallengeName: 'PASSWORD_VERIFIER',
     ChallengeParameters: {
@@ -62,6 +64,8 @@ export function verifyPasswordClaim(
   const block = sessions.openSrpBlock(pool, client.clientId, secretBlock);
   if (!block) throw CognitoErrors.sessionInvalid();
   sessions.redeem(block);
+  // The verifier is over USER_ID_FOR_SRP, so a proof sent under another name (the typed email)
+  // cannot hold; Cognito answers that as a wrong password.
   if (block.username !== username) throw CognitoErrors.incorrectPassword();
   const user = requireUser(pool, username);
   const b = fromHex(block.b);

@@ -5,6 +5,7 @@ import {
   DEMO_USERNAME,
   identityPrefixPolicy,
 } from '../../../local-aws/setup/default-setup';
+import { findUser } from '../../../local-aws/cognito-idp/sign-in-names';
 import type { LocalAwsSetup, PolicyDocument } from '../../../local-aws/setup/schema';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { configFor, doctorOn, stepOf } from './fixtures';
@@ -66,7 +67,7 @@ describe('doctor on S3 locations', () => {
   it('policy written for the user pool sub: says it names the wrong ID', async () => {
     const la = await standIn();
     const pool = la.context.state.userPools[la.info.userPoolId];
-    const sub = pool?.users[DEMO_USERNAME]?.sub;
+    const sub = pool && findUser(pool, DEMO_USERNAME)?.sub;
     const role = la.context.state.roles[AUTHENTICATED_ROLE_ARN];
     if (!sub || !role) throw new Error('default setup changed');
     // The classic S10 mistake, made by hand: the user pool sub where the identity ID belongs.

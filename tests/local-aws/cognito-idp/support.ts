@@ -32,11 +32,14 @@ export function idpSetup(base: LocalAwsSetup, overrides: PoolOverrides = {}): un
     userPools: [
       {
         ...pool,
+        // These tests are about a pool of usernames (alice, pending-user); email pools have theirs.
+        usernameAttributes: [],
         groups: [
           { name: 'editors', roleArn: 'arn:aws:iam::000000000000:role/editors', precedence: 1 },
         ],
+        // The demo user keeps its email as an attribute (in the email pool it was the username).
         users: [
-          ...pool.users,
+          ...pool.users.map((u) => ({ ...u, email: u.email ?? u.username })),
           { username: 'pending-user', password: 'Pending-pass-1', status: 'UNCONFIRMED' },
           ...(overrides.users ?? []),
         ],
