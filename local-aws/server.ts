@@ -1,4 +1,4 @@
-import { appendFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
@@ -106,6 +106,9 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
   save();
 
   const logPath = join(dataDir, 'requests.log');
+  // One descriptor for the server's life, opened at the first line: appendFileSync opened and
+  // closed the file per request, two blocking syscalls on the event loop for every PUT.
+  let logFd: number | undefined;
   let endpoint = '';
   const context: LocalAwsContext = {
     state,
@@ -116,8 +119,10 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
     },
     region: state.region,
     now: () => Date.now(),
-    log: (event) =>
-      appendFileSync(logPath, `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`),
+    log: (event) => {
+      logFd ??= openSync(logPath, 'a');
+      writeSync(logFd, `${JSON.stringify({ time: new Date().toISOString(), ...event })}\n`);
+    },
     random: seededRandom(state.faults.seed),
   };
 
@@ -142,7 +147,12 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
       new Promise<void>((ok) => {
         server.closeAllConnections();
         server.close(() => ok());
-      }).then(() => closeAllBuckets(context)),
+      })
+        .then(() => closeAllBuckets(context))
+        .finally(() => {
+          if (logFd !== undefined) closeSync(logFd);
+          logFd = undefined;
+        }),
   };
 }
 

@@ -20,6 +20,12 @@ export function credentialScope(shortDate: string, region: string, service: stri
   return `${shortDate}/${region}/${service}/aws4_request`;
 }
 
+// The key is a pure function of its four inputs, and a client signs every request of a day with
+// the same one: four HMACs (and a KeyObject each) per request bought nothing. Bounded, since
+// every caller's secret and day adds an entry; clearing it all at the bound only costs recomputes.
+const signingKeys = new Map<string, Buffer>();
+const SIGNING_KEYS_KEPT = 1024;
+
 /** Derives the SigV4 signing key from the secret and the scope's date, region and service. */
 export function deriveSigningKey(
   secretAccessKey: string,
@@ -27,10 +33,17 @@ export function deriveSigningKey(
   region: string,
   service: string,
 ): Buffer {
+  // JSON, so no field's text can run into the next one's and make two inputs share an entry.
+  const id = JSON.stringify([secretAccessKey, shortDate, region, service]);
+  const known = signingKeys.get(id);
+  if (known) return known;
   const dateKey = hmacSha256(`AWS4${secretAccessKey}`, shortDate);
   const regionKey = hmacSha256(dateKey, region);
   const serviceKey = hmacSha256(regionKey, service);
-  return hmacSha256(serviceKey, 'aws4_request');
+  const key = hmacSha256(serviceKey, 'aws4_request');
+  if (signingKeys.size >= SIGNING_KEYS_KEPT) signingKeys.clear();
+  signingKeys.set(id, key);
+  return key;
 }
 
 /** Signs a string-to-sign with a derived key, giving the lower-case hex signature. */
