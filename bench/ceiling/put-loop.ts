@@ -1,30 +1,9 @@
 import { SignatureV4 } from '@smithy/signature-v4';
-import { createHash, createHmac, randomBytes, type Hash, type Hmac } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { request, type Agent } from 'node:http';
-import type { SourceData } from '@smithy/types';
+import { NodeSha256 } from '../../src-main/core/transfers/direct-put/node-sha256';
 
 const MiB = 1024 * 1024;
-
-const bytes = (data: SourceData): string | Uint8Array =>
-  typeof data === 'string'
-    ? data
-    : ArrayBuffer.isView(data)
-      ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
-      : new Uint8Array(data);
-
-/** node:crypto's SHA-256 in the shape the SigV4 signer expects (a secret makes it an HMAC). */
-class NodeSha256 {
-  private readonly hash: Hash | Hmac;
-  constructor(secret?: SourceData) {
-    this.hash = secret === undefined ? createHash('sha256') : createHmac('sha256', bytes(secret));
-  }
-  update(data: SourceData): void {
-    this.hash.update(bytes(data));
-  }
-  digest(): Promise<Uint8Array> {
-    return Promise.resolve(this.hash.digest());
-  }
-}
 
 /** What one concurrent PUT loop sends: `total` bodies of `sizeMiB`, `concurrency` at a time. */
 export interface PutLoopOptions {

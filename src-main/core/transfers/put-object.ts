@@ -1,9 +1,8 @@
 import { open } from 'node:fs/promises';
 import { crc32 } from 'node:zlib';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import type { PutObjectCommandInput, PutObjectCommandOutput } from '@aws-sdk/client-s3';
-import type { BuildMiddleware } from '@smithy/types';
 import { rethrowRefusal } from './conditional';
+import { sendDirectPut } from './direct-put/send-put';
 import { FileChangedError } from './errors';
 import { crc32Base64, FilePartStream } from './part-stream';
 import { callS3 } from './s3-call';
@@ -78,20 +77,6 @@ export async function putSmallFile(job: UploadJob, fingerprint: Fingerprint): Pr
   }
 }
 
-const UNSIGNED_PAYLOAD_STEP = { step: 'build', name: 'hakobuUnsignedPayload' } as const;
-
-/**
- * Signs the request without a SHA-256 of the body (UNSIGNED-PAYLOAD), as the AWS CLI does over
- * https. WHY: hashing every byte cost as much CPU as reading it, and S3 already checks the body
- * against the CRC32 header, which the signature covers; endpoints are https except loopback.
- */
-const unsignedPayload: BuildMiddleware<PutObjectCommandInput, PutObjectCommandOutput> =
-  (next) => (args) => {
-    const request = args.request as { headers?: Record<string, string> };
-    if (request.headers) request.headers['x-amz-content-sha256'] = 'UNSIGNED-PAYLOAD';
-    return next(args);
-  };
-
 /**
  * Reads the whole file through one handle and checks, on that handle, that it is still the file
  * fingerprinted: the bytes sent are then one consistent version, so no stat after the PUT.
@@ -118,24 +103,43 @@ async function readWhole(path: string, expected: Fingerprint): Promise<Buffer> {
   }
 }
 
+/**
+ * One PutObject of `body`: straight over HTTP where Hakobu can address the bucket itself (see
+ * direct-put/), else through the SDK, both with the engine's retries and request budget.
+ */
+async function sendBuffered(job: UploadJob, body: Buffer, checksum: string): Promise<void> {
+  const { Bucket, Key } = target(job);
+  const holder = job.session.holder;
+  const base = holder.directPutBase(Bucket);
+  if (base) {
+    await callS3(job.session, job.signal, async (_client, signal) => {
+      const ctx = await holder.directPutContext();
+      const put = { base, key: Key, body, checksumCRC32: checksum, ifNoneMatch: job.ifNoneMatch };
+      await sendDirectPut({ ...put, signal }, ctx);
+    });
+    return;
+  }
+  await callS3(job.session, job.signal, async (client, abortSignal) => {
+    const command = new PutObjectCommand({
+      Bucket,
+      Key,
+      Body: body,
+      ContentLength: body.length,
+      // Given, so the SDK neither computes it again nor streams the body to add a trailer.
+      ChecksumCRC32: checksum,
+      ...(job.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
+    });
+    await client.send(command, { abortSignal });
+  });
+}
+
 /** putSmallFile for a file of at most BUFFERED_PUT_MAX_BYTES: one read, one plain PutObject. */
 async function putBufferedFile(job: UploadJob, fingerprint: Fingerprint): Promise<void> {
   job.progress.reset(0);
   const body = await readWhole(job.record.sourcePath, fingerprint);
   const checksum = crc32Base64(crc32(body));
   try {
-    await callS3(job.session, job.signal, async (client, abortSignal) => {
-      const command = new PutObjectCommand({
-        ...target(job),
-        Body: body,
-        ContentLength: body.length,
-        // Given, so the SDK neither computes it again nor streams the body to add a trailer.
-        ChecksumCRC32: checksum,
-        ...(job.ifNoneMatch ? { IfNoneMatch: '*' } : {}),
-      });
-      command.middlewareStack.add(unsignedPayload, UNSIGNED_PAYLOAD_STEP);
-      await client.send(command, { abortSignal });
-    });
+    await sendBuffered(job, body, checksum);
   } catch (error) {
     rethrowRefusal(error, job.ifNoneMatch);
   }

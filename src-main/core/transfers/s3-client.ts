@@ -3,8 +3,14 @@ import { Agent as HttpsAgent } from 'node:https';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log/logger';
+import type { DirectPutContext } from './direct-put/send-put';
+import { objectUrlBase, type ObjectUrlBase } from './direct-put/object-url';
 import { CredentialsUnavailableError } from './errors';
 import type { TransferConfig } from './types';
+
+const CONNECTION_TIMEOUT_MS = 15_000;
+// Idle-socket limit, not a total: a slow link may take long, but must not go silent.
+const REQUEST_TIMEOUT_MS = 120_000;
 
 /**
  * Hands out the S3 client, and a new one after the credentials were force-refreshed: the SDK
@@ -56,9 +62,8 @@ export class S3ClientHolder {
       requestHandler: {
         httpAgent: this.httpAgent,
         httpsAgent: this.httpsAgent,
-        connectionTimeout: 15_000,
-        // Idle-socket limit, not a total: a slow link may take long, but must not go silent.
-        requestTimeout: 120_000,
+        connectionTimeout: CONNECTION_TIMEOUT_MS,
+        requestTimeout: REQUEST_TIMEOUT_MS,
       },
     });
   }
@@ -66,6 +71,31 @@ export class S3ClientHolder {
   /** The client to use for the next request. */
   current(): S3Client {
     return this.client;
+  }
+
+  /**
+   * Where a direct PutObject to `bucket` goes, or undefined when only the SDK can address it
+   * (an access-point ARN, a bucket name with dots).
+   */
+  directPutBase(bucket: string): ObjectUrlBase | undefined {
+    return objectUrlBase(this.config.region, bucket, this.config.endpoints?.s3);
+  }
+
+  /**
+   * What a direct PutObject signs and sends with: the current client's memoized credentials
+   * (so ExpiredToken and renew() work as for SDK calls), its region and learned clock skew,
+   * and the shared keep-alive agents.
+   */
+  async directPutContext(): Promise<DirectPutContext> {
+    const config = this.client.config;
+    const [credentials, region] = await Promise.all([config.credentials(), config.region()]);
+    return {
+      region,
+      credentials,
+      clockOffsetMs: config.systemClockOffset,
+      agents: { http: this.httpAgent, https: this.httpsAgent },
+      timeouts: { connectMs: CONNECTION_TIMEOUT_MS, idleMs: REQUEST_TIMEOUT_MS },
+    };
   }
 
   /** Starts signing with freshly fetched credentials. */
