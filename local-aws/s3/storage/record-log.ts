@@ -110,7 +110,8 @@ export class RecordLog {
    * (at start, after migrating old records, or when the log is mostly dead lines).
    */
   rewriteNow(): void {
-    const data = encode(this.live.lines());
+    const lines = this.live.lines();
+    const data = encode(lines);
     const tmp = compactPath(this.path);
     const fd = fs.openSync(tmp, 'w+', 0o600);
     try {
@@ -124,7 +125,7 @@ export class RecordLog {
     }
     fsyncFolderSync(dirname(this.path));
     fs.closeSync(this.fd);
-    this.adopt(fd, data);
+    this.adopt(fd, data, lines.length);
   }
 
   /** Appends one record; resolves once a write and fdatasync cover it. */
@@ -192,7 +193,8 @@ export class RecordLog {
   private async rewrite(): Promise<boolean> {
     // Taken before any await: exactly the batch just taken and everything before it, and only
     // records whose blobs exist already, so the folder fsync below covers them.
-    const data = encode(this.live.lines());
+    const lines = this.live.lines();
+    const data = encode(lines);
     await this.options.beforeCommit?.();
     const tmp = compactPath(this.path);
     let fd: number | undefined;
@@ -210,14 +212,15 @@ export class RecordLog {
     }
     await fsyncFolder(dirname(this.path));
     await close(this.fd).catch(() => undefined);
-    this.adopt(fd, data);
+    this.adopt(fd, data, lines.length);
     return true;
   }
 
-  private adopt(fd: number, data: Buffer): void {
+  // The count is the snapshot's: records changed since then are lines still to be appended.
+  private adopt(fd: number, data: Buffer, lineCount: number): void {
     this.fd = fd;
     this.size = data.length;
-    this.lineCount = this.live.count();
+    this.lineCount = lineCount;
     this.retryAt = this.minLines;
   }
 }
