@@ -79,7 +79,7 @@ export class AuthSession {
       translate: (error) => this.translate(error),
       events: {
         adopted: (tokens) => this.enterSignedIn(tokens),
-        expired: (username, error) => this.enterExpired(username, error),
+        expired: (tokens, error) => this.enterExpired(tokens, error),
       },
     });
     this.holder = new AuthStateHolder({ status: 'signedOut', keychain: 'unavailable' });
@@ -109,7 +109,7 @@ export class AuthSession {
     if (this.state.status !== 'signedOut') return this.state;
     const saved = await this.vault.read();
     if (!saved) {
-      const lastUsername = await this.vault.lastUsername();
+      const lastUsername = await this.vault.lastSignInName();
       this.holder.set({ status: 'signedOut', keychain, ...(lastUsername ? { lastUsername } : {}) });
       return this.state;
     }
@@ -121,13 +121,13 @@ export class AuthSession {
       const error = this.translate(raw);
       this.log.info(`restore failed: ${error.code}`);
       if (error.code === 'auth.sessionExpired') {
-        await this.enterExpired(saved.username, error);
+        await this.enterExpired(saved, error);
       } else {
         // Offline at launch, say: the token stays in the keychain for the next attempt.
         this.holder.set({
           status: 'signedOut',
           keychain,
-          lastUsername: saved.username,
+          lastUsername: saved.signInName,
           error: toUserError(error),
         });
       }
@@ -232,7 +232,9 @@ export class AuthSession {
    */
   async signOut(): Promise<AuthState> {
     const tokens = this.keeper.reset();
-    const username = tokens?.username ?? this.pendingOrStateUsername();
+    // The keychain keeps the sign-in under Cognito's username; the form shows the sign-in name.
+    const shown = tokens?.signInName ?? this.pendingOrStateUsername();
+    const username = tokens?.username ?? shown;
     this.user = undefined;
     this.pending.clear();
     this.storage.clear();
@@ -247,7 +249,7 @@ export class AuthSession {
       }
     } finally {
       if (username) await this.vault.remove(username);
-      this.enterSignedOut(username);
+      this.enterSignedOut(shown);
     }
     return this.state;
   }
@@ -311,8 +313,9 @@ export class AuthSession {
     }
     this.pending.clear();
     this.keeper.reset();
-    // After SRP the library renamed the user to USER_ID_FOR_SRP and keyed its cache by it; the
-    // token's cognito:username is the same name, so from here on the user is known by that.
+    // After SRP the library renamed the user to USER_ID_FOR_SRP (the UUID, in a pool that signs
+    // in by email) and keyed its cache by it; the token's cognito:username is the same name, so
+    // from here on the library's user is known by that, and the person by their sign-in name.
     this.user = user;
     await this.keeper.adopt(tokenSetFromSession(step.session, this.now()));
     return this.state;
@@ -325,20 +328,23 @@ export class AuthSession {
     this.user = user;
     this.holder.set({
       status: 'signedIn',
-      username: tokens.username,
+      username: tokens.signInName,
       keychain: this.vault.knownStatus,
       idTokenExpiresAt: tokens.idExpiresAt + tokens.clockDriftMs,
       accessTokenExpiresAt: tokens.accessExpiresAt + tokens.clockDriftMs,
     });
   }
 
-  private async enterExpired(username: string, error: UserFacingError): Promise<void> {
+  private async enterExpired(
+    who: { username: string; signInName: string },
+    error: UserFacingError,
+  ): Promise<void> {
     this.user = undefined;
     this.storage.clear();
-    await this.vault.remove(username);
+    await this.vault.remove(who.username);
     this.holder.set({
       status: 'expired',
-      username,
+      username: who.signInName,
       keychain: this.vault.knownStatus,
       error: toUserError(error),
     });

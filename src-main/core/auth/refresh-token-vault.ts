@@ -4,7 +4,10 @@ import { SignInVault, type SecretStore, type SignInScope } from '../secrets';
 
 /** A sign-in remembered in the keychain: whose it is and the refresh token, nothing else. */
 export interface RememberedSignIn {
+  /** Cognito's username (a UUID in a pool that signs in by email), which keys the entry. */
   username: string;
+  /** What the user signs in with and sees (their email in such a pool). */
+  signInName: string;
   refreshToken: string;
 }
 
@@ -50,28 +53,35 @@ export class RefreshTokenVault {
     if ((await this.probe()) !== 'available' || !this.vault) return null;
     try {
       const last = await this.vault.restoreLast(this.scope);
-      return last ? { username: last.username, refreshToken: last.signIn.refreshToken } : null;
+      return last
+        ? {
+            username: last.username,
+            signInName: last.signInName,
+            refreshToken: last.signIn.refreshToken,
+          }
+        : null;
     } catch (error) {
       this.log.warn('keychain read failed', error);
       return null;
     }
   }
 
-  /** Who signed in last (kept after sign-out to prefill the form), or undefined. */
-  async lastUsername(): Promise<string | undefined> {
+  /** The name the last user signs in with (kept after sign-out to prefill the form), or undefined. */
+  async lastSignInName(): Promise<string | undefined> {
     if ((await this.probe()) !== 'available' || !this.vault) return undefined;
     try {
-      return (await this.vault.lastUsername(this.scope)) ?? undefined;
+      const username = await this.vault.lastUsername(this.scope);
+      return username ? await this.vault.signInName(this.scope, username) : undefined;
     } catch {
       return undefined;
     }
   }
 
   /** Remembers a sign-in; if the keychain refuses, the session simply stays in memory only. */
-  async write(username: string, refreshToken: string): Promise<void> {
+  async write(username: string, refreshToken: string, signInName = username): Promise<void> {
     if ((await this.probe()) !== 'available' || !this.vault) return;
     try {
-      const written = await this.vault.save(this.scope, username, { refreshToken });
+      const written = await this.vault.save(this.scope, username, { refreshToken }, signInName);
       if (written.ok) return;
       this.log.warn(`keychain refused the sign-in (${written.code}); it will not be remembered`);
     } catch (error) {

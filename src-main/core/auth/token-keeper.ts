@@ -12,7 +12,7 @@ export interface TokenKeeperEvents {
   /** New tokens are in place (sign-in, refresh, restore). */
   adopted(tokens: TokenSet): void;
   /** The refresh token is dead (revoked, expired, reused): the user must sign in again. */
-  expired(username: string, error: UserFacingError): Promise<void>;
+  expired(tokens: TokenSet, error: UserFacingError): Promise<void>;
 }
 
 export interface TokenKeeperOptions {
@@ -50,7 +50,7 @@ export class TokenKeeper {
   async adopt(tokens: TokenSet, previousRefreshToken?: string): Promise<void> {
     this.tokens = tokens;
     if (tokens.refreshToken !== previousRefreshToken) {
-      await this.options.vault.write(tokens.username, tokens.refreshToken);
+      await this.options.vault.write(tokens.username, tokens.refreshToken, tokens.signInName);
     }
     this.options.events.adopted(tokens);
   }
@@ -109,7 +109,7 @@ export class TokenKeeper {
       this.options.log.warn(`token refresh failed: ${error.code}`);
       if (generation === this.generation && isDeadSession(error)) {
         this.reset();
-        await this.options.events.expired(tokens.username, error);
+        await this.options.events.expired(tokens, error);
       }
       throw error;
     }

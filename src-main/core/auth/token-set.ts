@@ -5,14 +5,20 @@ import {
   CognitoUserSession,
 } from 'amazon-cognito-identity-js';
 import { needsRefresh } from '../expiry/refresh-ahead';
+import { signInNameOf } from './sign-in-name';
 
 /** The tokens of one signed-in session, with the facts Hakobu needs about them. */
 export interface TokenSet {
   idToken: string;
   accessToken: string;
   refreshToken: string;
-  /** The user pool username (`cognito:username`), which is also USER_ID_FOR_SRP. */
+  /**
+   * The user pool username (`cognito:username`), which is also USER_ID_FOR_SRP: a UUID in a pool
+   * that signs in by email. The keychain keeps the sign-in under it.
+   */
   username: string;
+  /** What the user signs in with and sees: the email in such a pool, else the username. */
+  signInName: string;
   /** The user pool `sub` (not the Identity Pool identity ID: pitfall S10). */
   sub: string;
   /** Server times, epoch milliseconds. */
@@ -64,6 +70,7 @@ export function tokenSetFrom(
     accessToken,
     refreshToken,
     username: claimString(payload, 'cognito:username'),
+    signInName: signInNameOf(payload) ?? claimString(payload, 'cognito:username'),
     sub: claimString(payload, 'sub'),
     idIssuedAt,
     idExpiresAt: id.getExpiration() * 1000,

@@ -14,6 +14,7 @@ export {
   StoredSignIn,
   signInAccount,
   lastUserAccount,
+  signInNameAccount,
   scopeAccount,
   type SignInScope,
 } from './sign-in-vault';

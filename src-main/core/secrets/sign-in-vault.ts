@@ -50,6 +50,12 @@ export const signInAccount = (scope: SignInScope, username: string) =>
   `${scopeAccount(scope)}/${username}`;
 /** The keychain account naming who last signed in to a scope (not a secret; lets launch restore). */
 export const lastUserAccount = (scope: SignInScope) => `${scopeAccount(scope)}#last-user`;
+/**
+ * The keychain account keeping the name a user signs in with (their email, in a pool that signs
+ * in by email), when it is not their username: kept after sign-out to prefill the form.
+ */
+export const signInNameAccount = (scope: SignInScope, username: string) =>
+  `${signInAccount(scope, username)}#sign-in-name`;
 /** Where versions before the scoped accounts kept a user's sign-in: per pool only. */
 const legacySignInAccount = (scope: SignInScope, username: string) =>
   `${scope.userPoolId}/${username}`;
@@ -58,16 +64,25 @@ const legacySignInAccount = (scope: SignInScope, username: string) =>
 export class SignInVault {
   constructor(private readonly store: SecretStore) {}
 
-  /** Keeps a user's refresh token (and device secrets), and marks them as the pool's last user. */
+  /**
+   * Keeps a user's refresh token (and device secrets) under their username, with the name they
+   * sign in with when it differs, and marks them as the pool's last user.
+   */
   async save(
     scope: SignInScope,
     username: string,
     signIn: StoredSignIn,
+    signInName = username,
   ): Promise<SecretWriteResult> {
     // strict() turns an access or ID token slipped in through a cast into a loud programmer error.
     const secret = JSON.stringify(StoredSignIn.parse(signIn));
     const written = await this.store.set(signInAccount(scope, username), secret);
     if (!written.ok) return written;
+    if (signInName === username) await this.store.delete(signInNameAccount(scope, username));
+    else {
+      const named = await this.store.set(signInNameAccount(scope, username), signInName);
+      if (!named.ok) return named;
+    }
     // A token an older version kept per pool only is never read again: do not leave it lying about.
     await this.store.delete(legacySignInAccount(scope, username));
     return this.store.set(lastUserAccount(scope), username);
@@ -92,14 +107,19 @@ export class SignInVault {
     return this.store.get(lastUserAccount(scope));
   }
 
+  /** The name a user signs in with (their email in an email pool), else their username. */
+  async signInName(scope: SignInScope, username: string): Promise<string> {
+    return (await this.store.get(signInNameAccount(scope, username))) ?? username;
+  }
+
   /** The last user's kept sign-in, for a silent restore at launch; null if there is none. */
   async restoreLast(
     scope: SignInScope,
-  ): Promise<{ username: string; signIn: StoredSignIn } | null> {
+  ): Promise<{ username: string; signInName: string; signIn: StoredSignIn } | null> {
     const username = await this.lastUsername(scope);
     if (!username) return null;
     const signIn = await this.load(scope, username);
-    return signIn ? { username, signIn } : null;
+    return signIn ? { username, signInName: await this.signInName(scope, username), signIn } : null;
   }
 
   /** Forgets a user's sign-in (sign-out). The last-user pointer stays unless `everything` is set. */
@@ -108,6 +128,7 @@ export class SignInVault {
     await this.store.delete(legacySignInAccount(scope, username));
     if (everything && (await this.lastUsername(scope)) === username) {
       await this.store.delete(lastUserAccount(scope));
+      await this.store.delete(signInNameAccount(scope, username));
     }
   }
 }

@@ -108,6 +108,7 @@ describe('the in-memory store other modules test with', () => {
     await vault.save(MEMORY_SCOPE, 'ivan', { refreshToken: 'token' });
     expect(await vault.restoreLast(MEMORY_SCOPE)).toEqual({
       username: 'ivan',
+      signInName: 'ivan',
       signIn: { refreshToken: 'token' },
     });
     expect(await memory.set('big', 'x'.repeat(2561))).toMatchObject({ code: 'SECRET_TOO_LARGE' });

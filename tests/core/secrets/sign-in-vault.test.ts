@@ -4,6 +4,7 @@ import {
   KeytarSecretStore,
   lastUserAccount,
   signInAccount,
+  signInNameAccount,
   SignInVault,
   type SignInScope,
   type StoredSignIn,
@@ -34,7 +35,31 @@ describe('remembering sign-ins in the keychain', () => {
       ok: true,
     });
     const relaunched = new SignInVault(new KeytarSecretStore());
-    expect(await relaunched.restoreLast(pool)).toEqual({ username: 'alice@example.com', signIn });
+    expect(await relaunched.restoreLast(pool)).toEqual({
+      username: 'alice@example.com',
+      signInName: 'alice@example.com',
+      signIn,
+    });
+  });
+
+  it('keeps an email-pool sign-in under the UUID username, and the email to show', async () => {
+    const pool = newPool();
+    const uuid = randomUUID();
+    const signIn: StoredSignIn = { refreshToken: refreshToken() };
+    await new SignInVault(store).save(pool, uuid, signIn, 'dana@example.com');
+    const relaunched = new SignInVault(new KeytarSecretStore());
+    expect(await relaunched.restoreLast(pool)).toEqual({
+      username: uuid,
+      signInName: 'dana@example.com',
+      signIn,
+    });
+    // After sign-out the form is still offered the email, never the UUID; forgetting it all clears both.
+    await relaunched.forget(pool, uuid);
+    expect(await relaunched.restoreLast(pool)).toBeNull();
+    expect(await relaunched.signInName(pool, uuid)).toBe('dana@example.com');
+    await relaunched.forget(pool, uuid, true);
+    expect(await relaunched.lastUsername(pool)).toBeNull();
+    expect(await store.get(signInNameAccount(pool, uuid))).toBeNull();
   });
 
   it('moves the last-user pointer to whoever signed in most recently, keeping each token', async () => {

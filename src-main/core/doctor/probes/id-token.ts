@@ -1,5 +1,6 @@
 import { decodeJwt } from 'jose';
 import { z } from 'zod';
+import { signInNameOf } from '../../auth/sign-in-name';
 
 // The token came from Cognito through the sign-in library; doctor reads it to explain, not to trust.
 const IdTokenClaims = z.object({
@@ -9,6 +10,8 @@ const IdTokenClaims = z.object({
   exp: z.number(),
   sub: z.string(),
   'cognito:username': z.string().optional(),
+  email: z.string().optional(),
+  phone_number: z.string().optional(),
   'cognito:groups': z.array(z.string()).optional(),
   'cognito:roles': z.array(z.string()).optional(),
   'cognito:preferred_role': z.string().optional(),
@@ -25,6 +28,8 @@ export interface IdTokenFacts {
   /** The user pool sub: NOT what `${cognito-identity.amazonaws.com:sub}` means (pitfall S10). */
   sub: string;
   username: string | undefined;
+  /** What the user signs in with: their email in a pool that signs in by email (username = UUID). */
+  signInName: string | undefined;
   groups: string[];
   /** IAM roles of the user's groups, for "choose role from token" (pitfall S9). */
   roles: string[];
@@ -49,6 +54,7 @@ export function readIdToken(token: string): IdTokenFacts | undefined {
     expiresAt: claims.exp * 1000,
     sub: claims.sub,
     username: claims['cognito:username'],
+    signInName: signInNameOf(claims),
     groups: claims['cognito:groups'] ?? [],
     roles: claims['cognito:roles'] ?? [],
     preferredRole: claims['cognito:preferred_role'],

@@ -125,7 +125,7 @@ export async function checkSignIn(ctx: DoctorContext): Promise<StepOutcome> {
     );
   }
   ctx.facts.user = { ...result.tokens, claims };
-  const who = claims.username ?? claims.sub;
+  const who = claims.signInName ?? claims.sub;
   return passed(
     'doctor.signIn.ok',
     `Signed in as ${who}: ID token from user pool ${userPoolId} for app client ${clientId}, ` +
