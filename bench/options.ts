@@ -25,14 +25,19 @@ export const BenchOptions = z.object({
   drop: z.boolean(),
   /** Files per drop (at most what one 'transfers.enqueue' takes). */
   files: z.number().int().min(1).max(10_000),
-  /** With --drop: another source tree measured in turn with this one (a before/after). */
+  /** With --drop or --gallery: another source tree measured in turn with this one (a before/after). */
   compare: z.string().min(1).optional(),
+  /** Scroll the gallery of a folder of many images in Chromium (first screen, frame times). */
+  gallery: z.boolean(),
+  /** Images seeded for --gallery. */
+  images: z.number().int().min(1).max(100_000),
 });
 export type BenchOptions = z.infer<typeof BenchOptions>;
 
 export const USAGE = `usage: npm run bench -- [--quick] [--no-wan] [--latency <ms>] [--reps <n>]
                      [--peers [--hakobu-cli <path>] [--before-cli <path>] [--sweep 4,8,16]]
                      [--drop [--files <n>] [--compare <tree>]]
+                     [--gallery [--images <n>] [--compare <tree>]]
 
   --quick         small workloads, about a minute: a smoke run, not figures to decide on
   --no-wan        skip the cases with added per-request latency
@@ -45,7 +50,11 @@ export const USAGE = `usage: npm run bench -- [--quick] [--no-wan] [--latency <m
   --drop          drop many tiny files on the window through the web harness: time until all are
                   listed, frame times while they upload (Chromium; --reps runs per tree)
   --files <n>     files per drop (default 10000; 1000 with --quick)
-  --compare <tree>  with --drop: another checkout measured in turn (e.g. a git worktree of HEAD)`;
+  --gallery       sign in through the web harness in Chromium and scroll a folder of --images
+                  images to its end: time to the first screen, frame times (--reps runs per tree)
+  --images <n>    images seeded for --gallery (default 10000; 2000 with --quick)
+  --compare <tree>  with --drop or --gallery: another checkout measured in turn (e.g. a git
+                  worktree of HEAD)`;
 
 /** Parses the command line; throws with the usage text on anything unknown or out of range. */
 export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help' {
@@ -65,6 +74,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
         drop: { type: 'boolean', default: false },
         files: { type: 'string' },
         compare: { type: 'string' },
+        gallery: { type: 'boolean', default: false },
+        images: { type: 'string' },
         help: { type: 'boolean', default: false },
       },
     }));
@@ -87,6 +98,8 @@ export function parseBenchOptions(argv: readonly string[]): BenchOptions | 'help
     drop: values.drop,
     files: Number(values.files ?? (values.quick ? 1_000 : 10_000)),
     ...(values.compare ? { compare: resolve(values.compare) } : {}),
+    gallery: values.gallery,
+    images: Number(values.images ?? (values.quick ? 2_000 : 10_000)),
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`);

@@ -11,6 +11,7 @@ import { writePeerResults } from './peers/report';
 import { REPO_ROOT } from './paths';
 import { casesFor, planFor, type BenchPlan } from './plan';
 import { measureDrop } from './drop/main';
+import { measureGallery } from './gallery/gallery-frames';
 import { checkMemory } from './report/memory';
 import { recommend } from './report/recommend';
 import { caseResult, type BenchResults, type CaseResult } from './report/results';
@@ -123,6 +124,19 @@ async function main(): Promise<void> {
         trees,
       });
       console.log(`Wrote ${path}`);
+      return;
+    }
+    if (options.gallery) {
+      const path = await measureGallery({
+        runs: options.quick ? 1 : options.repetitions,
+        images: options.images,
+        speed: 6_000,
+        trees: [
+          { label: 'this tree', root: REPO_ROOT },
+          ...(options.compare ? [{ label: options.compare, root: options.compare }] : []),
+        ],
+      });
+      console.log(`Wrote ${relative(REPO_ROOT, path)}`);
       return;
     }
     if (options.peers) {

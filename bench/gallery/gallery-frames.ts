@@ -5,6 +5,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { chromium, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../../tests/e2e/support/hakobu';
 import { startLocalAwsProcess } from '../local-aws-process';
@@ -21,6 +22,8 @@ import {
   type ScrollRecord,
 } from './page-probes';
 import { parseOptions, type Options } from './options';
+
+export type { Options as GalleryOptions } from './options';
 import { seedGallery } from './seed';
 import { buildRenderer, startTreeHarness } from './tree-harness';
 
@@ -151,8 +154,11 @@ function summarize(runs: readonly RunResult[]) {
   };
 }
 
-async function main(): Promise<void> {
-  const options = parseOptions(process.argv.slice(2));
+/**
+ * Seeds a folder of images into a fresh local-aws, measures each tree's gallery `options.runs`
+ * times in turn, and writes bench/results/gallery-latest.json; returns its path.
+ */
+export async function measureGallery(options: Options): Promise<string> {
   const started = Date.now();
   const loadAtStart = loadavg()[0] ?? 0;
   for (const tree of options.trees) buildRenderer(tree.root);
@@ -201,14 +207,19 @@ async function main(): Promise<void> {
       runs: Object.fromEntries(runs),
     };
     writeFileSync(out, `${JSON.stringify(result, null, 2)}\n`);
-    console.log(`wrote ${relative(REPO_ROOT, out)}`);
+    return out;
   } finally {
     await localAws.stop();
     rmSync(work, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-});
+// Run directly (`npx tsx bench/gallery/gallery-frames.ts …`) as well as from `npm run bench -- --gallery`.
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  measureGallery(parseOptions(process.argv.slice(2)))
+    .then((out) => console.log(`wrote ${relative(REPO_ROOT, out)}`))
+    .catch((error: unknown) => {
+      console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+      process.exitCode = 1;
+    });
+}
