@@ -131,6 +131,7 @@ async function main(): Promise<void> {
         runs: options.quick ? 1 : options.repetitions,
         images: options.images,
         speed: 6_000,
+        quick: options.quick,
         trees: [
           { label: 'this tree', root: REPO_ROOT },
           ...(options.compare ? [{ label: options.compare, root: options.compare }] : []),

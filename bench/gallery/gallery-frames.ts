@@ -156,7 +156,7 @@ function summarize(runs: readonly RunResult[]) {
 
 /**
  * Seeds a folder of images into a fresh local-aws, measures each tree's gallery `options.runs`
- * times in turn, and writes bench/results/gallery-latest.json; returns its path.
+ * times in turn, and writes bench/results/gallery-latest[-quick].json; returns its path.
  */
 export async function measureGallery(options: Options): Promise<string> {
   const started = Date.now();
@@ -193,7 +193,7 @@ export async function measureGallery(options: Options): Promise<string> {
       );
     }
     mkdirSync(RESULTS_DIR, { recursive: true });
-    const out = join(RESULTS_DIR, 'gallery-latest.json');
+    const out = join(RESULTS_DIR, `gallery-latest${options.quick ? '-quick' : ''}.json`);
     const result = {
       format: 'hakobu-bench-gallery/2',
       startedAt: new Date(started).toISOString(),

@@ -11,8 +11,10 @@ const Options = z.object({
   speed: z.number().min(100).max(100_000),
   /** The source trees measured, by label: this checkout, and the one --compare names. */
   trees: z.array(z.object({ label: z.string(), root: z.string() })).min(1),
+  /** A smoke run: its results go to gallery-latest-quick.json, which git ignores. */
+  quick: z.boolean().default(false),
 });
-export type Options = z.infer<typeof Options>;
+export type Options = z.input<typeof Options>;
 
 /** The options from argv, or an error naming the bad one. */
 export function parseOptions(argv: string[]): Options {
@@ -32,6 +34,7 @@ export function parseOptions(argv: string[]): Options {
     runs: Number(values.runs ?? (quick ? 1 : 3)),
     images: Number(values.images ?? (quick ? 2_000 : 10_000)),
     speed: Number(values.speed ?? 6_000),
+    quick,
     trees: [
       { label: 'this tree', root: REPO_ROOT },
       ...(values.compare ? [{ label: values.compare, root: resolve(values.compare) }] : []),
