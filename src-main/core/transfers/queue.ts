@@ -1,6 +1,6 @@
 import PQueue from 'p-queue';
 import type { ConflictChoice, TransferState } from '../../contract/views';
-import { parallelTransfers } from './budget';
+import { parallelTransfers, partsPerFile } from './budget';
 import {
   alreadyOnS3,
   ConditionalWriteRefused,
@@ -166,7 +166,7 @@ export class TransferQueue {
       session: this.host.session,
       journal: this.host.journal,
       partSizeMiB: this.host.settings.partSizeMiB,
-      partConcurrency: () => parallelTransfers(this.host.settings),
+      partConcurrency: () => partsPerFile(parallelTransfers(this.host.settings)),
       progress: {
         add: (n) => {
           item.meter.add(n);

@@ -8,9 +8,13 @@ import { createTransferEngine } from '../../../src-main/core/transfers/engine';
 import { MiB, testConfig, useStandInWithSourceFolder, demoIdentity } from './fixture';
 
 /** A pass-through proxy in front of the stand-in that remembers the most requests it saw at once. */
-function countingProxy(
-  upstream: string,
-): Promise<{ server: Server; url: string; peak: () => number; seen: () => number }> {
+function countingProxy(upstream: string): Promise<{
+  server: Server;
+  url: string;
+  peak: () => number;
+  seen: () => number;
+  resetPeak: () => void;
+}> {
   const target = new URL(upstream);
   let inFlight = 0;
   let peak = 0;
@@ -48,7 +52,13 @@ function countingProxy(
   return new Promise((resolve) =>
     server.listen(0, '127.0.0.1', () => {
       const { port } = server.address() as AddressInfo;
-      resolve({ server, url: `http://127.0.0.1:${port}`, peak: () => peak, seen: () => seen });
+      resolve({
+        server,
+        url: `http://127.0.0.1:${port}`,
+        peak: () => peak,
+        seen: () => seen,
+        resetPeak: () => (peak = inFlight),
+      });
     }),
   );
 }
@@ -97,6 +107,58 @@ describe('one request budget for files and parts', () => {
     // 12 PutObjects plus create, 5 parts and complete for the big file all went through.
     expect(proxy.seen()).toBeGreaterThanOrEqual(19);
     expect(proxy.peak()).toBeLessThanOrEqual(3);
+  });
+
+  it('lets many small files use the whole budget, while one big file sends at most eight parts', async () => {
+    // Latency keeps requests overlapping, so the peaks below are what the engine allows.
+    await env.la.setFaults({ latencyMs: 150 });
+    const identity = await demoIdentity(env.la);
+    const run = async (paths: string[]) => {
+      const before = { seen: proxy.seen() };
+      proxy.resetPeak();
+      const engine = createTransferEngine({
+        config: {
+          ...testConfig(env.la, {
+            parallelTransfers: 32,
+            // An old config's pair caps the budget by its product: set it out of the way.
+            concurrency: 16,
+            partConcurrency: 16,
+            conflictPolicy: 'overwrite',
+          }),
+          endpoints: { s3: proxy.url },
+        },
+        identityId: identity.identityId,
+        credentials: identity.credentials,
+        forceRefresh: async () => undefined,
+        journalDir: join(env.src, 'journal-wide'),
+        retry: { baseDelayMs: 20, maxDelayMs: 400 },
+      });
+      try {
+        await engine.enqueue(paths);
+        await engine.whenIdle();
+        expect(engine.snapshot().items.every((i) => i.state === 'completed')).toBe(true);
+      } finally {
+        await engine.close();
+      }
+      return { peak: proxy.peak(), requests: proxy.seen() - before.seen };
+    };
+    try {
+      const smalls = Array.from({ length: 24 }, (_, i) => {
+        const path = join(env.src, `wide-${i}.bin`);
+        writeFileSync(path, Buffer.alloc(1024, i));
+        return path;
+      });
+      const small = await run(smalls);
+      expect(small.peak).toBeGreaterThan(8);
+
+      const big = join(env.src, 'many-parts.bin');
+      writeFileSync(big, Buffer.alloc(60 * MiB, 3));
+      const parts = await run([big]);
+      expect(parts.requests).toBeGreaterThanOrEqual(12 + 2);
+      expect(parts.peak).toBeLessThanOrEqual(8);
+    } finally {
+      await env.la.setFaults({ latencyMs: 0 });
+    }
   });
 
   it('hands freed slots to waiters in order and applies a new limit', async () => {
