@@ -1,6 +1,7 @@
 import type { LocalAwsSetup } from './schema';
 import { LocalAwsSetup as LocalAwsSetupSchema } from './schema';
 
+/** What the demo user types to sign in: their email (their username is a generated UUID). */
 export const DEMO_USERNAME = 'demo@hakobu.example';
 export const DEMO_PASSWORD = 'Hakobu-demo-2026!';
 export const DEMO_BUCKET = 'hakobu-demo';
@@ -54,20 +55,25 @@ export function authenticatedTrustPolicy(identityPoolId: string) {
   };
 }
 
-/** The setup used when none is given: one pool, one public SRP client, one demo user, one bucket. */
+/**
+ * The setup used when none is given: one pool, one public SRP client, one demo user, one bucket.
+ * The pool signs in by email, as most real pools (and the seeds' pool) do: the demo user types
+ * their email, while their username, USER_ID_FOR_SRP and cognito:username are a UUID.
+ */
 export function defaultSetup(): LocalAwsSetup {
   return LocalAwsSetupSchema.parse({
     region: 'ap-northeast-1',
     userPools: [
       {
         name: 'hakobu-local',
+        usernameAttributes: ['email'],
         clients: [
           {
             name: 'hakobu-desktop',
             explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
           },
         ],
-        users: [{ username: DEMO_USERNAME, password: DEMO_PASSWORD, email: DEMO_USERNAME }],
+        users: [{ username: DEMO_USERNAME, password: DEMO_PASSWORD }],
       },
     ],
     identityPools: [

@@ -4,7 +4,7 @@ import { KeytarSecretStore, signInAccount } from '../../src-main/core/secrets';
 import { latestCode } from '../helpers/codes';
 import { configFor } from '../helpers/config';
 import { startTestLocalAws, type TestLocalAws } from '../helpers/local-aws';
-import { demoUser } from '../helpers/sign-in';
+import { demoUser, poolUsername } from '../helpers/sign-in';
 import { loginDemo, newMachine, runCli, startCli, waitFor, type CliMachine } from './cli-harness';
 
 let la: TestLocalAws;
@@ -33,7 +33,9 @@ describe('hakobu login, whoami and logout', () => {
     expect(login.code).toBe(0);
     expect(login.stdout).toContain(`Logged in as ${username}.`);
     expect(login.stdout).toMatch(/kept in Secret Service/);
-    expect(await keychain.get(signInAccount(configFor(la), username))).not.toBeNull();
+    expect(
+      await keychain.get(signInAccount(configFor(la), poolUsername(la, username))),
+    ).not.toBeNull();
 
     // A new process: the sign-in comes back from the keychain.
     const whoami = await runCli(machine, ['whoami', '--json']);
@@ -53,7 +55,7 @@ describe('hakobu login, whoami and logout', () => {
 
     const logout = await runCli(machine, ['logout']);
     expect(logout.code).toBe(0);
-    expect(await keychain.get(signInAccount(configFor(la), username))).toBeNull();
+    expect(await keychain.get(signInAccount(configFor(la), poolUsername(la, username)))).toBeNull();
 
     const after = await runCli(machine, ['whoami']);
     expect(after.code).toBe(1);

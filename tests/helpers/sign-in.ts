@@ -4,6 +4,7 @@ import {
   CognitoUserPool,
   type ICognitoStorage,
 } from 'amazon-cognito-identity-js';
+import { requireUser } from '../../local-aws/cognito-idp/lookup';
 import type { TestLocalAws } from './local-aws';
 
 /** The tokens of one SRP sign-in, plus the name the library stored them under. */
@@ -81,4 +82,14 @@ export function signInWithSrp(
 export function demoUser(la: TestLocalAws): { username: string; password: string } {
   if (!la.info.demoUser) throw new Error('this stand-in was started without a demo user');
   return la.info.demoUser;
+}
+
+/**
+ * Cognito's username for what a user types in the stand-in's first pool: the same name in a pool
+ * of usernames, the UUID in a pool that signs in by email. The keychain keeps sign-ins under it.
+ */
+export function poolUsername(la: TestLocalAws, typed: string): string {
+  const pool = la.context.state.userPools[la.info.userPoolId];
+  if (!pool) throw new Error('the stand-in has no first user pool');
+  return requireUser(pool, typed).username;
 }

@@ -3,7 +3,15 @@ import type { AuthState } from '../../../src-main/core/auth';
 import { MemorySecretStore, signInAccount } from '../../../src-main/core/secrets';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
 import type { TestLocalAws } from '../../helpers/local-aws';
-import { configFor, countOf, requests, sleep, useStandInPerTest, withClient } from './fixtures';
+import {
+  configFor,
+  countOf,
+  poolUsername,
+  requests,
+  sleep,
+  useStandInPerTest,
+  withClient,
+} from './fixtures';
 
 // Token lifetimes are shortened at the stand-in, then the tests really wait them out.
 const TOKEN_SECONDS = 2;
@@ -19,7 +27,8 @@ const refreshes = (running: TestLocalAws) =>
   ).length;
 
 const stored = (store: MemorySecretStore) => {
-  const raw = store.entries.get(signInAccount(configFor(stand.la), DEMO_USERNAME));
+  const username = poolUsername(stand.la, DEMO_USERNAME);
+  const raw = store.entries.get(signInAccount(configFor(stand.la), username));
   return raw ? (JSON.parse(raw) as { refreshToken: string }).refreshToken : undefined;
 };
 

@@ -8,9 +8,9 @@ import { configFor } from '../../helpers/config';
 import type { LocalAwsSetup } from '../../../local-aws/setup/schema';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { loggedRequests } from '../../helpers/request-log';
-import { requireUser } from '../../../local-aws/cognito-idp/lookup';
 
 export { configFor } from '../../helpers/config';
+export { poolUsername } from '../../helpers/sign-in';
 
 /** One line of <dataDir>/requests.log. */
 export interface LoggedRequest {
@@ -25,16 +25,6 @@ export const requests = (la: TestLocalAws) => loggedRequests<LoggedRequest>(la);
 /** How many requests of one action the stand-in has answered. */
 export const countOf = (la: TestLocalAws, action: string) =>
   requests(la).filter((r) => r.action === action).length;
-
-/**
- * Cognito's username for what a user types in the stand-in's first pool: the same name in a pool
- * of usernames, the UUID in a pool that signs in by email. The keychain keeps sign-ins under it.
- */
-export function poolUsername(la: TestLocalAws, typed: string): string {
-  const pool = la.context.state.userPools[la.info.userPoolId];
-  if (!pool) throw new Error('the stand-in has no first user pool');
-  return requireUser(pool, typed).username;
-}
 
 /** Waits (really) for a number of milliseconds: lifetimes are shortened, never faked. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

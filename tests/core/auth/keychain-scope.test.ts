@@ -1,10 +1,11 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { decodeJwt } from 'jose';
 import type { HakobuConfig } from '../../../src-main/core/config';
 import { MemorySecretStore, signInAccount } from '../../../src-main/core/secrets';
 import { createAuthSession } from '../../../src-main/core/auth';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
-import { configFor, requests, useStandInPerTest } from './fixtures';
+import { configFor, poolUsername, requests, useStandInPerTest } from './fixtures';
 
 // A refresh token goes back only to the pool, app client and endpoints it was stored for: when
 // the config changes any of them, launch must not even read the old keychain entry.
@@ -29,8 +30,10 @@ afterEach(async () => {
 async function signInUnder(config: HakobuConfig, keychain: WatchedKeychain) {
   const session = createAuthSession({ config, secrets: keychain });
   expect(await session.signIn(DEMO_USERNAME, DEMO_PASSWORD)).toMatchObject({ status: 'signedIn' });
+  // Kept under Cognito's username: the UUID, since the demo pool signs in by email.
+  const username = String(decodeJwt(await session.getIdToken())['cognito:username']);
   session.dispose();
-  const account = signInAccount(config, DEMO_USERNAME);
+  const account = signInAccount(config, username);
   expect(keychain.entries.get(account)).toContain('refreshToken');
   keychain.reads.length = 0;
   return account;
@@ -85,9 +88,10 @@ describe('the keychain entry belongs to one pool, app client and endpoint', () =
   it('drops the per-pool entry an earlier version kept, without ever sending it', async () => {
     const la = await stand.start();
     const keychain = new WatchedKeychain();
-    const legacy = `${la.info.userPoolId}/${DEMO_USERNAME}`;
+    const username = poolUsername(la, DEMO_USERNAME);
+    const legacy = `${la.info.userPoolId}/${username}`;
     await keychain.set(legacy, JSON.stringify({ refreshToken: 'left-by-an-earlier-version' }));
-    await keychain.set(`${la.info.userPoolId}#last-user`, DEMO_USERNAME);
+    await keychain.set(`${la.info.userPoolId}#last-user`, username);
 
     expect(await launchUnder(configFor(la), keychain)).toMatchObject({ status: 'signedOut' });
     expect(keychain.reads).not.toContain(legacy);

@@ -12,7 +12,7 @@ import {
   type SecretStore,
 } from '../../../src-main/core/secrets';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
-import { configFor, countOf, useStandInPerTest } from './fixtures';
+import { configFor, countOf, poolUsername, useStandInPerTest } from './fixtures';
 
 // Each test has its own keychain service, so runs never see each other's entries.
 let service = '';
@@ -29,7 +29,9 @@ function launch(secrets: SecretStore | undefined = new KeytarSecretStore({ servi
 }
 
 const storedSignIn = async () => {
-  return keytar.getPassword(service, signInAccount(configFor(stand.la), DEMO_USERNAME));
+  // Under Cognito's username: the UUID, since the demo pool signs in by email.
+  const username = poolUsername(stand.la, DEMO_USERNAME);
+  return keytar.getPassword(service, signInAccount(configFor(stand.la), username));
 };
 
 describe('remembered sign-in (real keychain)', () => {

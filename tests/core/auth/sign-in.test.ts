@@ -31,7 +31,9 @@ describe('sign-in', () => {
     expect(state).toMatchObject({ status: 'signedIn', username: DEMO_USERNAME });
     expect(countOf(la, 'RespondToAuthChallenge')).toBe(1); // PASSWORD_VERIFIER: SRP, no password sent
     const idToken = await session.getIdToken();
-    expect(decode(idToken)).toMatchObject({ token_use: 'id', 'cognito:username': DEMO_USERNAME });
+    // The demo pool signs in by email: the token names a UUID user whose email was typed.
+    expect(decode(idToken)).toMatchObject({ token_use: 'id', email: DEMO_USERNAME });
+    expect(decode(idToken)['cognito:username']).toBe(decode(idToken).sub);
     expect(seen.at(-1)?.status).toBe('signedIn');
     const emitted = JSON.stringify(seen);
     expect(emitted).not.toMatch(/eyJ/);

@@ -54,7 +54,9 @@ describe('tokens verified by aws-jwt-verify through the served JWKS', () => {
     );
     const id = await idVerifier.verify(tokens.idToken);
     expect(id.token_use).toBe('id');
-    expect(id['cognito:username']).toBe(demoUser(la).username);
+    // The demo pool signs in by email: the username is the sub, and the email is a claim.
+    expect(id['cognito:username']).toBe(id.sub);
+    expect(id.email).toBe(demoUser(la).username);
 
     const accessVerifier = JwtRsaVerifier.create(
       {

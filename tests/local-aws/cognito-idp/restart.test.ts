@@ -18,13 +18,15 @@ describe('users and refresh tokens survive a restart', () => {
 
   it('signs in, refreshes and keeps created users after a restart on the same data', async () => {
     const demo = demoUser(la);
-    await createConfirmedUser(la, 'persistent', 'Persistent-pass-1');
+    await createConfirmedUser(la, 'persistent@hakobu.example', 'Persistent-pass-1');
     const before = await signInWithSrp(la, demo.username, demo.password);
 
     la = await la.restart();
     const after = await signInWithSrp(la, demo.username, demo.password);
     expect(decodeJwt(after.idToken).sub).toBe(decodeJwt(before.idToken).sub);
-    expect((await signInWithSrp(la, 'persistent', 'Persistent-pass-1')).accessToken).toBeTruthy();
+    expect(
+      (await signInWithSrp(la, 'persistent@hakobu.example', 'Persistent-pass-1')).accessToken,
+    ).toBeTruthy();
 
     const refreshed = await idpClient(la).send(
       new InitiateAuthCommand({

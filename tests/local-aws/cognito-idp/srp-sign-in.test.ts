@@ -16,12 +16,14 @@ describe('SRP sign-in with amazon-cognito-identity-js', () => {
     const demo = demoUser(la);
     const tokens = await signInWithSrp(la, demo.username, demo.password);
     const id = decodeJwt(tokens.idToken);
-    expect(id['cognito:username']).toBe(demo.username);
+    // The demo pool signs in by email: the user typed the email, Cognito knows them by a UUID.
+    expect(id['cognito:username']).toBe(id.sub);
+    expect(id.email).toBe(demo.username);
     expect(id.aud).toBe(la.info.clientId);
     expect(id.iss).toBe(`${la.info.endpoint}/${la.info.userPoolId}`);
     expect(decodeJwt(tokens.accessToken).token_use).toBe('access');
     expect(tokens.refreshToken.split('.')).toHaveLength(5);
-    expect(tokens.userIdForSrp).toBe(demo.username);
+    expect(tokens.userIdForSrp).toBe(id.sub);
   });
 
   it("rejects a wrong password with Cognito's message", async () => {
