@@ -14,6 +14,7 @@ import {
   wrongCurrentPassword,
 } from './auth-errors';
 import { AuthStateHolder, type AuthState, type AuthStateListener } from './auth-state';
+import { installFastSrpMath } from './fast-srp-math';
 import * as flows from './library-flows';
 import { MemoryStorage } from './memory-storage';
 import { PendingStep } from './pending-step';
@@ -56,6 +57,7 @@ export class AuthSession {
     const { config } = options;
     this.log = (options.log ?? silentLogger).child('auth');
     this.now = options.now ?? Date.now;
+    installFastSrpMath();
     const endpoint = config.endpoints?.cognitoIdp;
     this.pool = new CognitoUserPool({
       UserPoolId: config.userPoolId,
