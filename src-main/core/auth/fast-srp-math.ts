@@ -1,17 +1,33 @@
-import * as jsbn from 'amazon-cognito-identity-js/lib/BigInteger.js';
+import * as cognito from 'amazon-cognito-identity-js';
 
 // SRP sign-in raises 3072-bit numbers to 1,024-bit-and-more powers twice (A = g^a, then S). The
 // library does it with its bundled jsbn, which cost ~0.3 s of CPU per sign-in in the CLI's profile,
 // the largest single item of its start-up: every script that logs in, and the first screen after a
 // sign-in in the app, waited for it. V8's native BigInt does the same arithmetic about 4x faster.
 
-type JsbnClass = typeof jsbn.default;
-type JsbnValue = InstanceType<JsbnClass>;
+/** The part of the library's jsbn BigInteger this module touches. */
+interface JsbnValue {
+  toString(radix: number): string;
+  modPow(
+    exponent: JsbnValue,
+    modulus: JsbnValue,
+    callback?: (error: Error | null, result: JsbnValue) => void,
+  ): JsbnValue;
+}
+type JsbnClass = (new (value: string, radix: number) => JsbnValue) & { prototype: JsbnValue };
 
-// Node's ESM loader hands this CommonJS module over as { default: exports }, where esbuild's
-// bundle already unwraps exports.default: the class is one level down in the first case.
-const wrapped = jsbn.default as JsbnClass | { default: JsbnClass };
-const BigInteger: JsbnClass = typeof wrapped === 'function' ? wrapped : wrapped.default;
+/**
+ * The BigInteger class the library's AuthenticationHelper itself uses, found through one of its
+ * values: a bundle may take the library's lib/ or es/ build, and only that copy's class counts.
+ * generateRandomSmallA uses no state, so no helper (and no jsbn power) is made to get there.
+ */
+export function libraryBigInteger(): JsbnClass {
+  const helperClass = (cognito as unknown as { AuthenticationHelper: { prototype: object } })
+    .AuthenticationHelper;
+  const probe = Object.create(helperClass.prototype) as { generateRandomSmallA(): JsbnValue };
+  return (Object.getPrototypeOf(probe.generateRandomSmallA()) as { constructor: JsbnClass })
+    .constructor;
+}
 
 const toBigInt = (value: JsbnValue): bigint => {
   const hex = value.toString(16);
@@ -41,6 +57,7 @@ let installed = false;
 export function installFastSrpMath(): void {
   if (installed) return;
   installed = true;
+  const BigInteger = libraryBigInteger();
   BigInteger.prototype.modPow = function modPowNative(
     this: JsbnValue,
     exponent,

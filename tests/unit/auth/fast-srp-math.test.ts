@@ -1,14 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import * as jsbn from 'amazon-cognito-identity-js/lib/BigInteger.js';
 import { describe, expect, it } from 'vitest';
-import { installFastSrpMath, modPow } from '../../../src-main/core/auth/fast-srp-math';
+import {
+  installFastSrpMath,
+  libraryBigInteger,
+  modPow,
+} from '../../../src-main/core/auth/fast-srp-math';
 
 // The sign-in's SRP maths moves from the library's jsbn to native BigInt: every result must be
 // the library's own, or Cognito refuses the password proof as a wrong password.
 
-type JsbnClass = typeof jsbn.default;
-const wrapped = jsbn.default as JsbnClass | { default: JsbnClass };
-const BigInteger: JsbnClass = typeof wrapped === 'function' ? wrapped : wrapped.default;
+const BigInteger = libraryBigInteger();
 const original = BigInteger.prototype.modPow;
 
 // RFC 5054's 3072-bit group, which Cognito uses.
