@@ -18,7 +18,7 @@ import { caseResult, type BenchResults, type CaseResult } from './report/results
 import { writeResults } from './report/write';
 import { runCase } from './run-case';
 import { signInDemoUser, type BenchSession } from './sign-in';
-import type { BenchCase } from './worker/protocol';
+import type { BenchCase, CaseTransfers } from './worker/protocol';
 import { prepareWorkloads } from './workload';
 
 function describeCase(c: CaseResult): string {
@@ -30,13 +30,21 @@ function describeCase(c: CaseResult): string {
   return `median ${c.seconds.median.toFixed(2)} s (${rate}, spread ${c.seconds.spreadPct.toFixed(0)}%), peak RSS ${peak} MiB`;
 }
 
+/**
+ * The settings this matrix holds still. The config no longer defaults the old file and part pair,
+ * so an unset one stands at its last default (3 files, 4 parts), keeping runs comparable.
+ */
+function matrixDefaults(session: BenchSession): CaseTransfers {
+  const { concurrency, partConcurrency, partSizeMiB } = session.config.transfers;
+  return { concurrency: concurrency ?? 3, partConcurrency: partConcurrency ?? 4, partSizeMiB };
+}
+
 async function buildCases(
   work: string,
   plan: BenchPlan,
   session: BenchSession,
 ): Promise<BenchCase[]> {
-  const { concurrency, partConcurrency, partSizeMiB } = session.config.transfers;
-  const defaults = { concurrency, partConcurrency, partSizeMiB };
+  const defaults = matrixDefaults(session);
   const loopbackFiles = await prepareWorkloads(join(work, 'loopback'), plan.loopback);
   const cases = casesFor('loopback', plan.loopback, loopbackFiles, plan, defaults);
   if (plan.wan) {
@@ -75,7 +83,7 @@ async function measure(work: string, plan: BenchPlan): Promise<BenchResults> {
         `[${index + 1}/${cases.length}] ${benchCase.id.padEnd(24)} ${describeCase(result)}`,
       );
     }
-    const { concurrency, partConcurrency, partSizeMiB } = session.config.transfers;
+    const defaults = matrixDefaults(session);
     return {
       format: 'hakobu-bench/1',
       mode: plan.mode,
@@ -90,7 +98,7 @@ async function measure(work: string, plan: BenchPlan): Promise<BenchResults> {
       recommendation: recommend(results, {
         plan,
         cpus: machine.cpus,
-        defaults: { concurrency, partConcurrency, partSizeMiB },
+        defaults,
       }),
     };
   } finally {

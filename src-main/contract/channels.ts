@@ -45,8 +45,9 @@ export const SettingsPatch = z
   .object({
     transfers: z
       .object({
-        concurrency: z.number().int().min(1).max(16),
-        partConcurrency: z.number().int().min(1).max(16),
+        // One budget for files and parts (issue 9); the old per-file and per-part pair is
+        // read from config files only, so the window cannot write it back.
+        parallelTransfers: z.number().int().min(1).max(64),
         conflictPolicy: z.enum(['ask', 'overwrite', 'skip', 'rename']),
       })
       .partial()

@@ -156,13 +156,13 @@ export type SettingSource = 'default' | 'managed' | 'user' | 'env';
 export interface SettingsView {
   values: {
     transfers: {
-      concurrency: number;
-      partConcurrency: number;
+      /** Files or parts sent at once: the value the engine runs with (configured, or its default). */
+      parallelTransfers: number;
       conflictPolicy: 'ask' | 'overwrite' | 'skip' | 'rename';
     };
     ui: { language: 'system' | 'ja' | 'en'; theme: 'system' | 'light' | 'dark' };
   };
-  /** Per setting path (e.g. "transfers.concurrency"): where its value comes from, and whether IT locked it. */
+  /** Per setting path (e.g. "transfers.parallelTransfers"): where its value comes from, and whether IT locked it. */
   sources: Record<string, { source: SettingSource; locked: boolean }>;
 }
 

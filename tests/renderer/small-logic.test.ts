@@ -8,7 +8,7 @@ import {
   isCompleteCode,
   otpauthSecret,
 } from '../../src-renderer/features/auth/otpauth';
-import { sourceOf } from '../../src-renderer/features/settings/setting-source';
+import { sourceOf, wholeNumberIn } from '../../src-renderer/features/settings/setting-source';
 import {
   actionsFor,
   bulkActions,
@@ -76,17 +76,33 @@ describe('setting sources', () => {
   const settings = {
     values: {},
     sources: {
-      'transfers.concurrency': { source: 'user', locked: false },
-      'transfers.partConcurrency': { source: 'default', locked: true },
+      'transfers.parallelTransfers': { source: 'user', locked: false },
+      'transfers.conflictPolicy': { source: 'default', locked: true },
     },
   } as unknown as SettingsView;
 
   it('says where a value comes from, and treats a locked one as managed by IT', () => {
-    expect(sourceOf(settings, 'transfers.concurrency')).toEqual({ key: 'user', locked: false });
-    expect(sourceOf(settings, 'transfers.partConcurrency')).toEqual({
+    expect(sourceOf(settings, 'transfers.parallelTransfers')).toEqual({
+      key: 'user',
+      locked: false,
+    });
+    expect(sourceOf(settings, 'transfers.conflictPolicy')).toEqual({
       key: 'managed',
       locked: true,
     });
     expect(sourceOf(settings, 'ui.theme')).toEqual({ key: 'default', locked: false });
+  });
+});
+
+describe('typing a whole number into a setting', () => {
+  it('takes a whole number within the range, spaces around it allowed', () => {
+    expect(wholeNumberIn('24', 1, 64)).toBe(24);
+    expect(wholeNumberIn(' 1 ', 1, 64)).toBe(1);
+    expect(wholeNumberIn('064', 1, 64)).toBe(64);
+  });
+
+  it('refuses what the user cannot have meant: empty, out of range, fractions, exponents, hex', () => {
+    for (const text of ['', '0', '65', '2.5', '-3', '1e1', '0x10', 'abc'])
+      expect(wholeNumberIn(text, 1, 64), text).toBeUndefined();
   });
 });

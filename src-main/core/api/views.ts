@@ -1,6 +1,7 @@
 import type { SessionView, SettingsView } from '../../contract/views';
 import type { AuthState } from '../auth';
 import { formatConfigProblem, type ConfigLoadResult } from '../config';
+import { DEFAULT_PARALLEL_TRANSFERS, parallelTransfers } from '../transfers/budget';
 import { UserFacingError } from './dispatch';
 
 /** What the renderer sees of the session: the auth state, plus the identity once it is known. */
@@ -43,17 +44,40 @@ export function settingsView(load: ConfigLoadResult & { ok: true }): SettingsVie
   for (const [path, origin] of Object.entries(load.origins)) {
     sources[path] = { source: origin.source, locked: origin.locked };
   }
+  sources[PARALLEL] = parallelSource(load);
   return {
     values: {
       transfers: {
-        concurrency: transfers.concurrency,
-        partConcurrency: transfers.partConcurrency,
+        parallelTransfers: parallelTransfers(transfers),
         conflictPolicy: transfers.conflictPolicy,
       },
       ui: { language: ui.language, theme: ui.theme },
     },
     sources,
   };
+}
+
+const PARALLEL = 'transfers.parallelTransfers';
+const OLD_PAIR = ['transfers.concurrency', 'transfers.partConcurrency'] as const;
+
+/**
+ * Where the parallel-transfers value the engine runs with comes from. It is not always its own
+ * key's origin: HAKOBU_PARALLEL_TRANSFERS overrides every file, and an old concurrency pair can
+ * cap it below the configured value; then the screen names what actually decides the number, and
+ * a cap IT set in the old keys shows as locked, because the user cannot raise it.
+ */
+function parallelSource(load: ConfigLoadResult & { ok: true }): SettingsView['sources'][string] {
+  const { transfers } = load.config;
+  const own = load.origins[PARALLEL] ?? { source: 'default', locked: false };
+  const configured = transfers.parallelTransfers ?? DEFAULT_PARALLEL_TRANSFERS;
+  const uncapped = parallelTransfers({ parallelTransfers: transfers.parallelTransfers });
+  if (uncapped !== configured) return { source: 'env', locked: false };
+  if (parallelTransfers(transfers) >= uncapped) return { source: own.source, locked: own.locked };
+  const cappers = OLD_PAIR.map((path) => load.origins[path]).filter(
+    (origin) => origin !== undefined && origin.source !== 'default',
+  );
+  const decider = [own, ...cappers].find((origin) => origin?.locked) ?? cappers[0] ?? own;
+  return { source: decider.source, locked: decider.locked };
 }
 
 /** Turns a configuration that does not load into one user-facing error naming file, field and fix. */

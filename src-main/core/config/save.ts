@@ -10,13 +10,22 @@ import { problemFrom, showValue, type ConfigProblem, type Finding } from './prob
 import { readConfigSource } from './read-source';
 
 /**
- * Changes to the user's settings, nested like the file ({ transfers: { concurrency: 2 } }).
+ * Changes to the user's settings, nested like the file ({ transfers: { parallelTransfers: 16 } }).
  * null removes the user's value, so the setting falls back to the next source or the default.
  */
 export type UserSettingsPatch = Record<string, unknown>;
 
 export type ConfigSaveResult =
   { ok: true; load: ConfigLoadResult } | { ok: false; errors: ConfigProblem[] };
+
+/**
+ * Keys a saved value replaces in the user's own file. The one parallel-transfers budget replaces
+ * the old per-file and per-part pair, whose product would otherwise keep capping what the user
+ * just chose. Only the user's file is tidied: a pair IT set still caps the budget.
+ */
+const SUPERSEDES: Readonly<Record<string, readonly string[]>> = {
+  'transfers.parallelTransfers': ['transfers.concurrency', 'transfers.partConcurrency'],
+};
 
 const isObject = (value: unknown): value is Record<string, unknown> =>
   value !== null && typeof value === 'object' && !Array.isArray(value);
@@ -106,8 +115,12 @@ export function saveUserConfig(
       errors.push(problemFrom(locked, { file: userFile, field: path }));
       continue;
     }
-    if (value === null) removePath(next, path);
-    else setPath(next, path, value);
+    if (value === null) {
+      removePath(next, path);
+      continue;
+    }
+    setPath(next, path, value);
+    for (const old of SUPERSEDES[path] ?? []) removePath(next, old);
   }
   if (errors.length) return { ok: false, errors };
 

@@ -55,8 +55,10 @@ const Access = z.enum(['readwrite', 'read']);
 const ConflictPolicy = z.enum(['ask', 'overwrite', 'skip', 'rename']);
 const Language = z.enum(['system', 'ja', 'en']);
 const Theme = z.enum(['system', 'light', 'dark']);
-// Same bounds as the settings.update channel, so anything the UI may save also loads.
+// The old per-file and per-part counts (1-16), still read so an existing or IT file keeps loading.
 const Concurrency = z.number().int().min(1).max(16);
+// Same bounds as the settings.update channel, so anything the UI may save also loads.
+const ParallelTransfers = z.number().int().min(1).max(64);
 const PartSizeMiB = z.number().int().min(5).max(5120);
 
 /** One place to upload to and browse: a bucket (or access point) plus a key prefix template. */
@@ -116,7 +118,7 @@ export const ConfigLayer = z.object({
     .object({
       concurrency: Concurrency.optional(),
       partConcurrency: Concurrency.optional(),
-      parallelTransfers: Concurrency.optional(),
+      parallelTransfers: ParallelTransfers.optional(),
       partSizeMiB: PartSizeMiB.optional(),
       conflictPolicy: ConflictPolicy.optional(),
       conditionalWrites: z.boolean().optional(),
@@ -139,11 +141,13 @@ export const HakobuConfig = z
     customRoleArn: RoleArn.optional(),
     transfers: z
       .object({
-        concurrency: Concurrency.default(3),
-        partConcurrency: Concurrency.default(4),
-        // S3 requests in flight across all files and parts (8 when unset); concurrency and
-        // partConcurrency, kept for old config files, only cap it by their product.
-        parallelTransfers: Concurrency.optional(),
+        // S3 requests in flight across all files and parts. No default here: the engine owns it
+        // (DEFAULT_PARALLEL_TRANSFERS in transfers/budget.ts), so the bench can move it in one place.
+        parallelTransfers: ParallelTransfers.optional(),
+        // Kept for old and IT files: when set, their product caps parallelTransfers. No defaults,
+        // because a default pair would silently cap every user's budget at its product.
+        concurrency: Concurrency.optional(),
+        partConcurrency: Concurrency.optional(),
         partSizeMiB: PartSizeMiB.default(8),
         conflictPolicy: ConflictPolicy.default('ask'),
         // Unset or true: name conflicts are caught by the upload itself (If-None-Match: *).
@@ -151,7 +155,7 @@ export const HakobuConfig = z
         // each file is looked up first instead.
         conditionalWrites: z.boolean().optional(),
       })
-      .default({ concurrency: 3, partConcurrency: 4, partSizeMiB: 8, conflictPolicy: 'ask' }),
+      .default({ partSizeMiB: 8, conflictPolicy: 'ask' }),
     ui: z
       .object({ language: Language.default('system'), theme: Theme.default('system') })
       .default({ language: 'system', theme: 'system' }),

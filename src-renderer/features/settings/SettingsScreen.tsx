@@ -7,8 +7,8 @@ import { CommandButton } from '../../components/CommandButton';
 import { Spinner } from '../../components/Spinner';
 import { useAction } from '../../components/use-action';
 import { ChangePasswordForm } from './ChangePasswordForm';
-import { concurrencyChoices } from './setting-source';
-import { SelectSetting, type SettingChoice } from './SelectSetting';
+import { NumberSetting } from './NumberSetting';
+import { SelectSetting } from './SelectSetting';
 import './settings.css';
 
 /** Transfers, appearance and account settings, each showing where its value comes from. */
@@ -35,10 +35,6 @@ export function SettingsScreen({
     );
   }
   const { transfers, ui } = settings.values;
-  const concurrency: SettingChoice[] = concurrencyChoices.map((n) => ({
-    value: String(n),
-    label: String(n),
-  }));
 
   return (
     <div className="settings-page">
@@ -47,25 +43,18 @@ export function SettingsScreen({
 
       <section className="settings-section" aria-labelledby="settings-transfers">
         <h2 id="settings-transfers">{t('settings.transfers')}</h2>
-        <SelectSetting
+        <NumberSetting
           settings={settings}
-          path="transfers.concurrency"
-          label={t('settings.concurrency')}
-          hint={t('settings.concurrencyHint')}
-          value={transfers.concurrency}
-          choices={concurrency}
+          path="transfers.parallelTransfers"
+          label={t('settings.parallelTransfers')}
+          hint={t('settings.parallelTransfersHint')}
+          value={transfers.parallelTransfers}
+          min={1}
+          max={64}
           saving={save.busy}
-          onChange={(value) => void save.run({ transfers: { concurrency: Number(value) } })}
-        />
-        <SelectSetting
-          settings={settings}
-          path="transfers.partConcurrency"
-          label={t('settings.partConcurrency')}
-          hint={t('settings.partConcurrencyHint')}
-          value={transfers.partConcurrency}
-          choices={concurrency}
-          saving={save.busy}
-          onChange={(value) => void save.run({ transfers: { partConcurrency: Number(value) } })}
+          onSave={async (parallelTransfers) =>
+            (await save.run({ transfers: { parallelTransfers } })) !== undefined
+          }
         />
         <SelectSetting
           settings={settings}

@@ -11,5 +11,10 @@ export function sourceOf(
   return { key: entry.locked ? 'managed' : entry.source, locked: entry.locked };
 }
 
-/** The choices for a concurrency setting (the contract allows 1 to 16). */
-export const concurrencyChoices: readonly number[] = Array.from({ length: 16 }, (_, i) => i + 1);
+/** The whole number typed in `text` when it lies within min–max; undefined for anything else. */
+export function wholeNumberIn(text: string, min: number, max: number): number | undefined {
+  // Digits only: Number() would also take "1e1", "0x10" or "" (as 0), which nobody means here.
+  if (!/^\s*\d+\s*$/.test(text)) return undefined;
+  const value = Number(text);
+  return value >= min && value <= max ? value : undefined;
+}

@@ -38,7 +38,7 @@ describe('dispatchInvoke', () => {
     const result = await dispatchInvoke(
       handlers({ 'settings.update': update }),
       'settings.update',
-      [{ transfers: { concurrency: 2, endpoint: 'http://evil' } }],
+      [{ transfers: { parallelTransfers: 2, endpoint: 'http://evil' } }],
     );
     expect(result.ok).toBe(false);
     expect(update).not.toHaveBeenCalled();

@@ -25,12 +25,8 @@ describe('the configuration schema', () => {
     expect(warnings).toEqual([]);
     expect(config.locations).toEqual(good.locations);
     expect(config.endpoints.s3).toBe('http://127.0.0.1:4566');
-    expect(config.transfers).toEqual({
-      concurrency: 3,
-      partConcurrency: 4,
-      partSizeMiB: 8,
-      conflictPolicy: 'ask',
-    });
+    // No parallelTransfers and no old pair: the engine's own default applies, uncapped.
+    expect(config.transfers).toEqual({ partSizeMiB: 8, conflictPolicy: 'ask' });
     expect(config.ui).toEqual({ language: 'system', theme: 'system' });
   });
 
@@ -213,7 +209,7 @@ describe('configuration errors name the file, the field and the fix', () => {
     const quoted = onlyError({ ...good, transfers: { concurrency: '3' } });
     expect(quoted.code).toBe('CONFIG_INVALID_VALUE');
     expect(formatConfigProblem(quoted)).toContain(
-      'transfers.concurrency is "3", but it must be a whole number of files from 1 to 16. Set it to 3 (the default) or another whole number from 1 to 16, without quotes.',
+      'transfers.concurrency is "3", but it must be a whole number of files from 1 to 16. Remove it and set transfers.parallelTransfers instead, or set a whole number from 1 to 16, without quotes.',
     );
     const small = onlyError({ ...good, transfers: { partSizeMiB: 4 } });
     expect(small.message).toContain('S3 parts must be 5 MiB to 5 GiB');

@@ -20,15 +20,15 @@ function sandboxWithCognito(): ConfigSandbox {
 describe('saving user settings', () => {
   it('creates the user file and folder on first save, and the next load sees the change', () => {
     const box = sandboxWithCognito();
-    const result = save(box, { ui: { theme: 'dark' }, transfers: { concurrency: 5 } });
+    const result = save(box, { ui: { theme: 'dark' }, transfers: { parallelTransfers: 5 } });
     expect(result.ok).toBe(true);
     expect(JSON.parse(readFileSync(box.user, 'utf8'))).toEqual({
       ui: { theme: 'dark' },
-      transfers: { concurrency: 5 },
+      transfers: { parallelTransfers: 5 },
     });
     const loaded = expectLoaded(box.load({ withEnvFile: true }));
     expect(loaded.config.ui.theme).toBe('dark');
-    expect(loaded.origins['transfers.concurrency']).toMatchObject({
+    expect(loaded.origins['transfers.parallelTransfers']).toMatchObject({
       source: 'user',
       file: box.user,
     });
@@ -46,17 +46,17 @@ describe('saving user settings', () => {
 
   it('refuses to change a locked key, names it and the managed file, and writes nothing', () => {
     const box = sandboxWithCognito();
-    box.write(box.managed, { transfers: { concurrency: 2 } });
+    box.write(box.managed, { transfers: { parallelTransfers: 2 } });
     const before = box.write(box.user, { ui: { theme: 'dark' } });
     const original = readFileSync(before, 'utf8');
-    const result = save(box, { ui: { theme: 'light' }, transfers: { concurrency: 8 } });
+    const result = save(box, { ui: { theme: 'light' }, transfers: { parallelTransfers: 8 } });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(result.errors).toEqual([
       expect.objectContaining({
         code: 'CONFIG_LOCKED_KEY',
-        field: 'transfers.concurrency',
-        message: `transfers.concurrency is locked to 2 by ${box.managed}, so it cannot be changed.`,
+        field: 'transfers.parallelTransfers',
+        message: `transfers.parallelTransfers is locked to 2 by ${box.managed}, so it cannot be changed.`,
       }),
     ]);
     expect(readFileSync(box.user, 'utf8')).toBe(original);
@@ -64,14 +64,17 @@ describe('saving user settings', () => {
 
   it('accepts the locked value itself without copying it into the user file', () => {
     const box = sandboxWithCognito();
-    box.write(box.managed, { transfers: { concurrency: 2 } });
-    expect(save(box, { transfers: { concurrency: 2 }, ui: { theme: 'dark' } }).ok).toBe(true);
+    box.write(box.managed, { transfers: { parallelTransfers: 2 } });
+    expect(save(box, { transfers: { parallelTransfers: 2 }, ui: { theme: 'dark' } }).ok).toBe(true);
     expect(JSON.parse(readFileSync(box.user, 'utf8'))).toEqual({ ui: { theme: 'dark' } });
   });
 
   it('resets a setting to its default with null, tidying away empty groups', () => {
     const box = sandboxWithCognito();
-    box.write(box.user, { ui: { theme: 'dark' }, transfers: { concurrency: 9, partSizeMiB: 16 } });
+    box.write(box.user, {
+      ui: { theme: 'dark' },
+      transfers: { parallelTransfers: 9, partSizeMiB: 16 },
+    });
     const result = save(box, { ui: { theme: null }, transfers: null });
     expect(result.ok).toBe(true);
     expect(JSON.parse(readFileSync(box.user, 'utf8'))).toEqual({});
