@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import type { LocalAwsSetup } from '../../../local-aws/setup/schema';
@@ -38,6 +38,11 @@ export interface SessionOptions {
   locale?: 'en-US' | 'ja-JP';
   /** A local-aws setup, or a change to the default one. */
   setup?: LocalAwsSetup | ((base: LocalAwsSetup) => unknown);
+  /**
+   * What IT's managed config file says (every key it sets is locked), from local-aws's app config:
+   * once a managed file exists only it may set `endpoints`, so it must carry local-aws's.
+   */
+  managedConfig?: (appConfig: { endpoints?: unknown }) => unknown;
 }
 
 /**
@@ -52,7 +57,17 @@ export async function startHakobu(options: SessionOptions = {}): Promise<HakobuS
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
   };
   try {
-    const harness = await startHarness({ configPath: la.info.appConfig, locale });
+    const harness = await startHarness({
+      configPath: la.info.appConfig,
+      locale,
+      ...(options.managedConfig
+        ? {
+            managedConfig: options.managedConfig(
+              JSON.parse(readFileSync(la.info.appConfig, 'utf8')),
+            ),
+          }
+        : {}),
+    });
     cleanups.push(() => harness.stop());
     const browser = await chromium.launch({
       executablePath: '/usr/bin/chromium',

@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -22,6 +22,8 @@ export interface HarnessOptions {
   configPath: string;
   /** The OS locale the app reports (en-US, ja-JP). */
   locale: string;
+  /** What IT's managed file says; without it the harness has none (never this machine's). */
+  managedConfig?: unknown;
 }
 
 /**
@@ -30,6 +32,12 @@ export interface HarnessOptions {
  */
 export async function startHarness(options: HarnessOptions): Promise<HarnessProcess> {
   const userData = mkdtempSync(join(tmpdir(), 'hakobu-e2e-user-'));
+  // Beside the user's config.json, and gone with it; a path that may not exist means "no IT file".
+  const managedConfig = join(userData, 'managed', 'config.json');
+  if (options.managedConfig !== undefined) {
+    mkdirSync(join(userData, 'managed'));
+    writeFileSync(managedConfig, JSON.stringify(options.managedConfig));
+  }
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', 'src-main/web-harness/main.ts', '--port', '0'],
@@ -43,6 +51,7 @@ export async function startHarness(options: HarnessOptions): Promise<HarnessProc
         HAKOBU_CONFIG: options.configPath,
         HAKOBU_USER_DATA: userData,
         HAKOBU_LOCALE: options.locale,
+        HAKOBU_MANAGED_CONFIG: managedConfig,
       },
     },
   );
