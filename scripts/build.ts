@@ -3,17 +3,12 @@
 import { build, type BuildOptions } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { build as viteBuild } from 'vite';
+import { NODE_BUNDLE } from './bundle-options';
 import { releaseDefine } from './release-define';
 
-// Native addons and Electron itself are loaded at run time, never bundled.
-const external = ['electron', 'keytar', 'sharp'];
-
 const common: BuildOptions = {
-  bundle: true,
-  platform: 'node',
-  target: 'node22',
+  ...NODE_BUNDLE,
   sourcemap: true,
-  external,
   logLevel: 'warning',
   legalComments: 'none',
   define: releaseDefine(),
@@ -43,6 +38,7 @@ const bundles: BuildOptions[] = [
     outfile: 'dist/preload/preload.cjs',
     format: 'cjs',
     platform: 'browser',
+    mainFields: ['browser', 'module', 'main'],
     target: 'chrome130',
   },
   {

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { NODE_BUNDLE } from '../../scripts/bundle-options';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { releaseDefine } from '../../scripts/release-define';
 import { startTestLocalAws, type TestLocalAws } from '../helpers/local-aws';
@@ -30,13 +31,10 @@ async function buildReleasedCli(): Promise<string> {
   symlinkSync(join(REPO, 'node_modules'), join(dir, 'node_modules'), 'dir');
   const outfile = join(dir, 'hakobu.mjs');
   await build({
+    ...NODE_BUNDLE,
     entryPoints: [join(REPO, 'src-main/cli/hakobu.ts')],
     outfile,
-    bundle: true,
-    platform: 'node',
     format: 'esm',
-    target: 'node22',
-    external: ['electron', 'keytar', 'sharp'],
     define: releaseDefine({}),
     logLevel: 'warning',
     banner: {
