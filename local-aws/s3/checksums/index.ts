@@ -16,6 +16,12 @@ export const CHECKSUM_ALGORITHMS: readonly ChecksumAlgorithm[] = [
   'CRC64NVME',
 ];
 
+/**
+ * The checksum S3 stores for an upload that names none (since December 2024): a full-object
+ * CRC64NVME, for single PUTs and multipart uploads alike.
+ */
+export const DEFAULT_CHECKSUM_ALGORITHM: ChecksumAlgorithm = 'CRC64NVME';
+
 /** An incremental digest; digest() returns the raw bytes S3 base64-encodes in headers and XML. */
 export interface Checksum {
   update(data: Uint8Array): void;

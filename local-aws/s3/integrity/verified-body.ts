@@ -16,6 +16,11 @@ export interface VerifiedBody {
 export interface VerifiedBodyOptions {
   /** Checksums to compute even when the client sends none (a multipart upload's algorithm). */
   alsoCompute?: readonly ChecksumAlgorithm[];
+  /**
+   * A checksum to compute only when the client sends none of its own: S3's default (CRC64NVME),
+   * so a body that already carries a checksum is not hashed a second time.
+   */
+  fallback?: ChecksumAlgorithm;
   /** Running byte count while the body streams in; throwing aborts the transfer. */
   onProgress?: (received: number) => void;
 }
@@ -35,6 +40,7 @@ export async function receiveVerifiedBody(
   const claims = readIntegrityClaims(r.req);
   const algorithms = new Set<ChecksumAlgorithm>(options.alsoCompute ?? []);
   if (claims.algorithm) algorithms.add(claims.algorithm);
+  else if (options.fallback) algorithms.add(options.fallback);
   const { blobs } = r.storage;
   const file = blobs.newBlob();
   const digests = await receiveBody(r.auth.payload, blobs.path(file), {

@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { checksumHeaderName, type ChecksumAlgorithm } from '../checksums';
+import {
+  checksumHeaderName,
+  DEFAULT_CHECKSUM_ALGORITHM,
+  type ChecksumAlgorithm,
+} from '../checksums';
 import {
   badChecksum,
   entityTooSmall,
@@ -79,14 +83,21 @@ function resolveParts(
   return resolved;
 }
 
-/** The object's checksum: composite of the parts', or the whole object's (verified if claimed). */
+/**
+ * The object's checksum: composite of the parts', or the whole object's (verified if claimed), or
+ * S3's default for an upload that named none.
+ */
 async function objectChecksum(
   r: BucketRequest,
   upload: UploadRecord,
   segments: Segment[],
-): Promise<StoredChecksum | undefined> {
-  if (!upload.checksum) return undefined;
-  const { algorithm, type } = upload.checksum;
+): Promise<StoredChecksum> {
+  // An upload created without a checksum ends with S3's default: a full-object CRC64NVME of the
+  // assembled bytes, which S3 has stored for every upload since December 2024.
+  const { algorithm, type } = upload.checksum ?? {
+    algorithm: DEFAULT_CHECKSUM_ALGORITHM,
+    type: 'FULL_OBJECT' as const,
+  };
   if (type === 'COMPOSITE') {
     const values = segments.map((s) => s.checksum ?? '');
     return { algorithm, type, value: compositeChecksum(algorithm, values) };
@@ -150,7 +161,7 @@ async function complete(r: BucketRequest, upload: UploadRecord, guard: WriteGuar
     size,
     etag,
     lastModified: wholeSeconds(r.ctx.now()),
-    ...(checksum ? { checksum } : {}),
+    checksum,
     multipart: true,
     segments,
   });
@@ -162,11 +173,7 @@ async function complete(r: BucketRequest, upload: UploadRecord, guard: WriteGuar
     ['Bucket', r.bucket],
     ['Key', r.key],
     ['ETag', quoteEtag(etag)],
-    ...(checksum
-      ? ([
-          [`Checksum${checksum.algorithm}`, checksum.value],
-          ['ChecksumType', checksum.type],
-        ] as const)
-      : []),
+    [`Checksum${checksum.algorithm}`, checksum.value],
+    ['ChecksumType', checksum.type],
   ]);
 }

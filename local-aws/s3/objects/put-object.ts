@@ -1,13 +1,28 @@
-import { checksumHeaderName } from '../checksums';
+import { checksumHeaderName, DEFAULT_CHECKSUM_ALGORITHM } from '../checksums';
+import type { VerifiedChecksum } from '../integrity/body-integrity';
 import { receiveVerifiedBody } from '../integrity/verified-body';
 import type { BucketRequest } from '../request';
 import { sendEmpty } from '../respond';
+import type { BodyDigests } from '../storage/receive-body';
+import type { StoredChecksum } from '../storage/records';
 import { attributesFromRequest } from './attributes';
 import { beginConditionalWrite, type WriteGuard } from './conditional-write';
 import { quoteEtag } from './object-headers';
 
 /** S3 keeps Last-Modified in whole seconds. */
 export const wholeSeconds = (epochMs: number) => Math.floor(epochMs / 1000) * 1000;
+
+/** What a single PUT stores: the client's verified checksum, else S3's default, whole-object. */
+function storedChecksum(claimed: VerifiedChecksum | undefined, body: BodyDigests): StoredChecksum {
+  if (claimed) return { ...claimed, type: 'FULL_OBJECT' };
+  const digest = body.checksums[DEFAULT_CHECKSUM_ALGORITHM];
+  if (!digest) throw new Error('the default checksum was not computed');
+  return {
+    algorithm: DEFAULT_CHECKSUM_ALGORITHM,
+    value: digest.toString('base64'),
+    type: 'FULL_OBJECT',
+  };
+}
 
 /**
  * PutObject: streams the body to disk, verifies it, then replaces the key atomically. A conditional
@@ -25,7 +40,11 @@ export async function putObject(r: BucketRequest): Promise<void> {
 async function store(r: BucketRequest, guard: WriteGuard): Promise<void> {
   const { objects, blobs } = r.storage;
   const attributes = attributesFromRequest(r.req);
-  const { body, claimed } = await receiveVerifiedBody(r);
+  // An upload without a checksum still gets one: S3 has stored a full-object CRC64NVME for
+  // those since December 2024, and current SDKs read it back with ChecksumMode.
+  const { body, claimed } = await receiveVerifiedBody(r, {
+    fallback: DEFAULT_CHECKSUM_ALGORITHM,
+  });
   const { file } = body;
   try {
     guard.confirm();
@@ -34,25 +53,21 @@ async function store(r: BucketRequest, guard: WriteGuard): Promise<void> {
     throw error;
   }
   const etag = body.md5.toString('hex');
-  const checksum = claimed && { ...claimed, type: 'FULL_OBJECT' as const };
+  const checksum = storedChecksum(claimed, body);
   await objects.put({
     ...attributes,
     key: r.key,
     size: body.size,
     etag,
     lastModified: wholeSeconds(r.ctx.now()),
-    ...(checksum ? { checksum } : {}),
+    checksum,
     multipart: false,
     segments: [{ file, size: body.size, etag }],
   });
   sendEmpty(r, 200, {
     etag: quoteEtag(etag),
     'x-amz-server-side-encryption': 'AES256',
-    ...(checksum
-      ? {
-          [checksumHeaderName(checksum.algorithm)]: checksum.value,
-          'x-amz-checksum-type': checksum.type,
-        }
-      : {}),
+    [checksumHeaderName(checksum.algorithm)]: checksum.value,
+    'x-amz-checksum-type': checksum.type,
   });
 }

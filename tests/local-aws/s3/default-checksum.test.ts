@@ -1,0 +1,130 @@
+import {
+  CompleteMultipartUploadCommand,
+  CreateMultipartUploadCommand,
+  GetObjectCommand,
+  HeadObjectCommand,
+  ListObjectsV2Command,
+  PutObjectCommand,
+  UploadPartCommand,
+} from '@aws-sdk/client-s3';
+import { describe, expect, test } from 'vitest';
+import { createChecksum } from '../../../local-aws/s3/checksums';
+import { s3Client, testBytes, useDemoS3 } from './s3-test-kit';
+
+// Since December 2024 S3 stores a full-object CRC64NVME for every upload that names no checksum
+// (rclone, s3cmd, older SDKs, presigned PUTs), and returns it with x-amz-checksum-mode: ENABLED.
+const demo = useDemoS3();
+
+/** A client that sends a checksum only where an operation requires one, as older SDKs do. */
+const plainClient = () =>
+  s3Client(demo.la, demo.me, {
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+
+const crc64 = (...buffers: Buffer[]) => {
+  const checksum = createChecksum('CRC64NVME');
+  for (const buffer of buffers) checksum.update(buffer);
+  return checksum.digest().toString('base64');
+};
+
+describe('an upload sent without any checksum', () => {
+  test('PutObject answers with the CRC64NVME S3 stored, and HEAD/GET return it in checksum mode', async () => {
+    const s3 = plainClient();
+    const Key = `${demo.home}default/plain.bin`;
+    const body = testBytes(70_000, 3);
+    const put = await s3.send(new PutObjectCommand({ Bucket: demo.bucket, Key, Body: body }));
+    expect(put.ChecksumCRC64NVME).toBe(crc64(body));
+    expect(put.ChecksumType).toBe('FULL_OBJECT');
+
+    const head = await s3.send(
+      new HeadObjectCommand({ Bucket: demo.bucket, Key, ChecksumMode: 'ENABLED' }),
+    );
+    expect(head.ChecksumCRC64NVME).toBe(crc64(body));
+    expect(head.ChecksumType).toBe('FULL_OBJECT');
+
+    // The default SDK client validates the CRC64NVME of a whole GET against the bytes it read.
+    const get = await demo.s3.send(
+      new GetObjectCommand({ Bucket: demo.bucket, Key, ChecksumMode: 'ENABLED' }),
+    );
+    expect(Buffer.from((await get.Body?.transformToByteArray()) ?? []).equals(body)).toBe(true);
+    expect(get.ChecksumCRC64NVME).toBe(crc64(body));
+
+    const plainHead = await s3.send(new HeadObjectCommand({ Bucket: demo.bucket, Key }));
+    expect(plainHead.ChecksumCRC64NVME).toBeUndefined();
+  });
+
+  test('a ranged GET carries no whole-object checksum', async () => {
+    const Key = `${demo.home}default/ranged.bin`;
+    await plainClient().send(
+      new PutObjectCommand({ Bucket: demo.bucket, Key, Body: testBytes(4096, 4) }),
+    );
+    const ranged = await demo.s3.send(
+      new GetObjectCommand({
+        Bucket: demo.bucket,
+        Key,
+        Range: 'bytes=0-99',
+        ChecksumMode: 'ENABLED',
+      }),
+    );
+    expect(ranged.ContentLength).toBe(100);
+    expect(ranged.ChecksumCRC64NVME).toBeUndefined();
+  });
+
+  test('a multipart upload created without a checksum completes with a full-object CRC64NVME', async () => {
+    const s3 = plainClient();
+    const Key = `${demo.home}default/multipart.bin`;
+    const parts = [testBytes(5 * 1024 * 1024, 5), testBytes(1234, 6)];
+    const { UploadId } = await s3.send(
+      new CreateMultipartUploadCommand({ Bucket: demo.bucket, Key }),
+    );
+    const etags: string[] = [];
+    for (const [i, Body] of parts.entries()) {
+      const out = await s3.send(
+        new UploadPartCommand({ Bucket: demo.bucket, Key, UploadId, PartNumber: i + 1, Body }),
+      );
+      etags.push(out.ETag ?? '');
+    }
+    const done = await s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: demo.bucket,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+      }),
+    );
+    expect(done.ChecksumCRC64NVME).toBe(crc64(...parts));
+    expect(done.ChecksumType).toBe('FULL_OBJECT');
+
+    const head = await s3.send(
+      new HeadObjectCommand({ Bucket: demo.bucket, Key, ChecksumMode: 'ENABLED' }),
+    );
+    expect(head.ChecksumCRC64NVME).toBe(crc64(...parts));
+    expect(head.ChecksumType).toBe('FULL_OBJECT');
+  });
+
+  test('listings name the default algorithm for such objects', async () => {
+    const Key = `${demo.home}default/listed.txt`;
+    await plainClient().send(new PutObjectCommand({ Bucket: demo.bucket, Key, Body: 'listed' }));
+    const listed = await demo.s3.send(
+      new ListObjectsV2Command({ Bucket: demo.bucket, Prefix: Key }),
+    );
+    expect(listed.Contents?.[0]).toMatchObject({
+      Key,
+      ChecksumAlgorithm: ['CRC64NVME'],
+      ChecksumType: 'FULL_OBJECT',
+    });
+  });
+});
+
+test('an upload with its own checksum keeps that one, not the default', async () => {
+  const Key = `${demo.home}default/own.txt`;
+  await demo.s3.send(
+    new PutObjectCommand({ Bucket: demo.bucket, Key, Body: 'own', ChecksumAlgorithm: 'SHA256' }),
+  );
+  const head = await demo.s3.send(
+    new HeadObjectCommand({ Bucket: demo.bucket, Key, ChecksumMode: 'ENABLED' }),
+  );
+  expect(head.ChecksumSHA256).toBeDefined();
+  expect(head.ChecksumCRC64NVME).toBeUndefined();
+});
