@@ -82,6 +82,8 @@ describe.runIf(RCLONE)(`${version}`, () => {
       writeFileSync(join(folder, `note-${i}.txt`), `small file ${i}\n`.repeat(i + 1));
     }
     writeFileSync(join(small, 'it\'s "quoted" & <odd>.txt'), 'a name Go writes with &#34;\n');
+    // Listed back with encoding-type=url: spaces, '+' and non-ASCII must survive the round trip.
+    writeFileSync(join(small, '写真 2026 + 夏.txt'), 'a name S3 returns URL-encoded\n');
     big = join(scratch, 'big');
     mkdirSync(big);
     await writeTestFile(join(big, 'forty.bin'), 40 * MiB, 40);
