@@ -135,11 +135,16 @@ async function complete(r: BucketRequest, upload: UploadRecord, guard: WriteGuar
       `The provided 'x-amz-mp-object-size' header value "${announced}" does not match what was computed: "${size}"`,
     );
   }
+  // A segment's checksum is read back under the object's algorithm (GET by part number), so
+  // parts checksummed otherwise (CRC32 parts of an upload created without one, which ends with
+  // the default CRC64NVME) keep theirs out of the object.
   const segments: Segment[] = parts.map((p) => ({
     file: p.file,
     size: p.size,
     etag: p.etag,
-    ...(p.checksum ? { checksum: p.checksum.value } : {}),
+    ...(p.checksum && p.checksum.algorithm === upload.checksum?.algorithm
+      ? { checksum: p.checksum.value }
+      : {}),
   }));
   const checksum = await objectChecksum(r, upload, segments);
   // Reading a full-object checksum yields to other requests: the upload may be gone by now.

@@ -103,6 +103,47 @@ describe('an upload sent without any checksum', () => {
     expect(head.ChecksumType).toBe('FULL_OBJECT');
   });
 
+  test('parts sent with CRC32 into an upload created without a checksum still read back by part', async () => {
+    // What the SDK's default client does with lib-storage: no algorithm on CreateMultipartUpload,
+    // then a CRC32 on each UploadPart.
+    const Key = `${demo.home}default/parts-crc32.bin`;
+    const parts = [testBytes(5 * 1024 * 1024, 7), testBytes(999, 8)];
+    const { UploadId } = await demo.s3.send(
+      new CreateMultipartUploadCommand({ Bucket: demo.bucket, Key }),
+    );
+    const etags: string[] = [];
+    for (const [i, Body] of parts.entries()) {
+      const out = await demo.s3.send(
+        new UploadPartCommand({
+          Bucket: demo.bucket,
+          Key,
+          UploadId,
+          PartNumber: i + 1,
+          Body,
+          ChecksumAlgorithm: 'CRC32',
+        }),
+      );
+      etags.push(out.ETag ?? '');
+    }
+    const done = await demo.s3.send(
+      new CompleteMultipartUploadCommand({
+        Bucket: demo.bucket,
+        Key,
+        UploadId,
+        MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+      }),
+    );
+    expect(done.ChecksumCRC64NVME).toBe(crc64(...parts));
+    // The default client checks any checksum header against the bytes: a part's CRC32 passed
+    // off as the object's CRC64NVME would fail this read.
+    const second = await demo.s3.send(
+      new GetObjectCommand({ Bucket: demo.bucket, Key, PartNumber: 2, ChecksumMode: 'ENABLED' }),
+    );
+    const bytes = Buffer.from((await second.Body?.transformToByteArray()) ?? []);
+    expect(bytes.equals(parts[1] ?? Buffer.alloc(0))).toBe(true);
+    expect(second.ChecksumCRC64NVME).toBeUndefined();
+  });
+
   test('listings name the default algorithm for such objects', async () => {
     const Key = `${demo.home}default/listed.txt`;
     await plainClient().send(new PutObjectCommand({ Bucket: demo.bucket, Key, Body: 'listed' }));
