@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what Hakobu's build and tests need from the system, idempotently:
 # Debian packages (Chromium with CJK fonts for the Japanese E2E screens, gnome-keyring + libsecret
-# for keytar, the AWS CLI, D-Bus; rclone, GNU time, boto3 and s3cmd for the bench and the fidelity checks)
+# for keytar, the AWS CLI, D-Bus; rclone, GNU time, boto3 and s3cmd for the bench and the foreign-client
+# suites in tests/local-aws/foreign)
 # and, where the system Node is older than 22, Node 24 LTS from the npm registry's
 # node-linux-<arch> package (the only place this network can reach for a toolchain).
 # scripts/setup.sh runs it first; it uses sudo for what needs root when not run as root.

@@ -7,8 +7,9 @@ import {
   PutObjectCommand,
   UploadPartCommand,
 } from '@aws-sdk/client-s3';
+import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
-import { createChecksum } from '../../../local-aws/s3/checksums';
+import { createChecksum, type ChecksumAlgorithm } from '../../../local-aws/s3/checksums';
 import { s3Client, testBytes, useDemoS3 } from './s3-test-kit';
 
 // Since December 2024 S3 stores a full-object CRC64NVME for every upload that names no checksum
@@ -168,4 +169,34 @@ test('an upload with its own checksum keeps that one, not the default', async ()
   );
   expect(head.ChecksumSHA256).toBeDefined();
   expect(head.ChecksumCRC64NVME).toBeUndefined();
+});
+
+describe('a streamed upload with a trailing checksum', () => {
+  const pieces = Array.from({ length: 40 }, (_, i) => testBytes(1000 + i, 20 + i));
+  const whole = Buffer.concat(pieces);
+
+  test.each<ChecksumAlgorithm>(['CRC32', 'CRC32C', 'SHA1', 'SHA256', 'CRC64NVME'])(
+    'stores the %s the SDK sent after the body, and returns it in checksum mode',
+    async (algorithm) => {
+      const Key = `${demo.home}trailers/${algorithm}`;
+      // A stream of unknown content makes the SDK send aws-chunked with the checksum as a trailer.
+      await demo.s3.send(
+        new PutObjectCommand({
+          Bucket: demo.bucket,
+          Key,
+          Body: Readable.from(pieces),
+          ContentLength: whole.length,
+          ChecksumAlgorithm: algorithm,
+        }),
+      );
+      const expected = createChecksum(algorithm);
+      expected.update(whole);
+      const head = await demo.s3.send(
+        new HeadObjectCommand({ Bucket: demo.bucket, Key, ChecksumMode: 'ENABLED' }),
+      );
+      expect(head[`Checksum${algorithm}`]).toBe(expected.digest().toString('base64'));
+      expect(head.ChecksumType).toBe('FULL_OBJECT');
+      expect(head.ContentLength).toBe(whole.length);
+    },
+  );
 });
