@@ -28,8 +28,11 @@ export function sweepConfig(appConfig: string, dir: string, parallel: number): s
   const config = JSON.parse(readFileSync(appConfig, 'utf8')) as Record<string, unknown>;
   const transfers = (config.transfers ?? {}) as Record<string, unknown>;
   // A build with the request budget takes N from HAKOBU_PARALLEL_TRANSFERS (set per run) and
-  // only caps it by files × parts; an older build (files × parts) gets N files and N parts.
-  config.transfers = { ...transfers, concurrency: parallel, partConcurrency: parallel };
+  // only caps it by files × parts; an older build (files × parts) gets N files and N parts. The
+  // config allows at most 16 of each, so past 16 the parts make up the rest of the product.
+  const files = Math.min(parallel, 16);
+  const parts = parallel <= 16 ? parallel : Math.ceil(parallel / files);
+  config.transfers = { ...transfers, concurrency: files, partConcurrency: parts };
   const path = join(dir, `config-n${parallel}.json`);
   writeFileSync(path, JSON.stringify(config, null, 2));
   return path;
