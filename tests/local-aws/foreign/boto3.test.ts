@@ -17,7 +17,7 @@ import {
 const SCRIPT = join(__dirname, 'boto3_conformance.py');
 
 /** Debian's python3 (whose boto3 the setup script installs) and, if different, the one on PATH. */
-function pythonsWithBoto3(): string[] {
+function pythonsWithBoto3(): { python: string; boto3: string }[] {
   const onPath = (() => {
     try {
       return execFileSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' }).trim();
@@ -41,7 +41,7 @@ function pythonsWithBoto3(): string[] {
       // No boto3 for this interpreter.
     }
   }
-  return [...seen.keys()];
+  return [...seen].map(([python, boto3]) => ({ python, boto3 }));
 }
 
 interface Step {
@@ -67,11 +67,12 @@ test.runIf(pythons.length === 0)('boto3 is installed (scripts/setup-system.sh)',
   expect.fail('no python3 with boto3: run scripts/setup.sh (Debian python3-boto3)');
 });
 
-describe.each(pythons)('boto3 under %s', (python) => {
+// Titled by version, not by path, so a run reads the same on every machine.
+describe.each(pythons)('boto3 $boto3', ({ python }) => {
   let report: Report;
   let refreshedIdToken: string;
   // Each interpreter's run gets its own keys and files, so one run's requests never pass for the other's.
-  const run = `run-${pythons.indexOf(python) + 1}`;
+  const run = `run-${pythons.findIndex((p) => p.python === python) + 1}`;
   const runPrefix = () => `${standIn().prefix}${run}/`;
   const runScratch = () => join(standIn().scratch, run);
 
