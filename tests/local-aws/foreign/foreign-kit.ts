@@ -112,25 +112,6 @@ export async function runClient(
   }
 }
 
-/** Like runClient, but a failure is returned (with its output) instead of thrown. */
-export async function runClientExpectingFailure(
-  command: string,
-  args: readonly string[],
-  options: { env: NodeJS.ProcessEnv; cwd?: string },
-): Promise<ClientRun> {
-  try {
-    await execFileAsync(command, args, {
-      env: options.env,
-      cwd: options.cwd ?? options.env.HOME,
-      maxBuffer: 32 * MiB,
-    });
-  } catch (error) {
-    const failed = error as { stdout?: string; stderr?: string };
-    return { stdout: failed.stdout ?? '', stderr: failed.stderr ?? '' };
-  }
-  throw new Error(`${command} ${args.join(' ')} succeeded where it should have failed`);
-}
-
 /** Prints which client version a suite ran, so a CI log says what was actually tested. */
 export function announceVersion(client: string, version: string): void {
   console.log(`foreign client: ${client} ${version}`);
