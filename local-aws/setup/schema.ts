@@ -178,6 +178,13 @@ export const FaultSetup = z.object({
    * header ('ignore') or refusing it with 501 ('notImplemented'), so fallbacks can be tested.
    */
   conditionalWrites: z.enum(['honour', 'ignore', 'notImplemented']).default('honour'),
+  /**
+   * Whether an upload sent without a checksum gets S3's default full-object CRC64NVME ('crc64nvme',
+   * as S3 since December 2024) or none ('none', as S3 before it and many S3-compatible services).
+   * The bench turns it off: S3 computes it on its own servers, while here it would bill every
+   * client that sends no checksum for CPU on the machine the clients run on.
+   */
+  defaultChecksums: z.enum(['crc64nvme', 'none']).default('crc64nvme'),
   /** Seed for the fault dice, so a failing run can be replayed. */
   seed: z.number().int().default(1),
 });

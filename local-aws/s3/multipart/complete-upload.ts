@@ -91,9 +91,11 @@ async function objectChecksum(
   r: BucketRequest,
   upload: UploadRecord,
   segments: Segment[],
-): Promise<StoredChecksum> {
+): Promise<StoredChecksum | undefined> {
   // An upload created without a checksum ends with S3's default: a full-object CRC64NVME of the
   // assembled bytes, which S3 has stored for every upload since December 2024.
+  const defaults = r.ctx.state.faults.defaultChecksums === 'crc64nvme';
+  if (!upload.checksum && !defaults) return undefined;
   const { algorithm, type } = upload.checksum ?? {
     algorithm: DEFAULT_CHECKSUM_ALGORITHM,
     type: 'FULL_OBJECT' as const,
@@ -166,7 +168,7 @@ async function complete(r: BucketRequest, upload: UploadRecord, guard: WriteGuar
     size,
     etag,
     lastModified: wholeSeconds(r.ctx.now()),
-    checksum,
+    ...(checksum ? { checksum } : {}),
     multipart: true,
     segments,
   });
@@ -178,7 +180,11 @@ async function complete(r: BucketRequest, upload: UploadRecord, guard: WriteGuar
     ['Bucket', r.bucket],
     ['Key', r.key],
     ['ETag', quoteEtag(etag)],
-    [`Checksum${checksum.algorithm}`, checksum.value],
-    ['ChecksumType', checksum.type],
+    ...(checksum
+      ? ([
+          [`Checksum${checksum.algorithm}`, checksum.value],
+          ['ChecksumType', checksum.type],
+        ] as const)
+      : []),
   ]);
 }

@@ -12,11 +12,17 @@ import { quoteEtag } from './object-headers';
 /** S3 keeps Last-Modified in whole seconds. */
 export const wholeSeconds = (epochMs: number) => Math.floor(epochMs / 1000) * 1000;
 
-/** What a single PUT stores: the client's verified checksum, else S3's default, whole-object. */
-function storedChecksum(claimed: VerifiedChecksum | undefined, body: BodyDigests): StoredChecksum {
+/**
+ * What a single PUT stores: the client's verified checksum, else S3's default, whole-object (none
+ * when the defaultChecksums setting is off).
+ */
+function storedChecksum(
+  claimed: VerifiedChecksum | undefined,
+  body: BodyDigests,
+): StoredChecksum | undefined {
   if (claimed) return { ...claimed, type: 'FULL_OBJECT' };
   const digest = body.checksums[DEFAULT_CHECKSUM_ALGORITHM];
-  if (!digest) throw new Error('the default checksum was not computed');
+  if (!digest) return undefined;
   return {
     algorithm: DEFAULT_CHECKSUM_ALGORITHM,
     value: digest.toString('base64'),
@@ -42,9 +48,11 @@ async function store(r: BucketRequest, guard: WriteGuard): Promise<void> {
   const attributes = attributesFromRequest(r.req);
   // An upload without a checksum still gets one: S3 has stored a full-object CRC64NVME for
   // those since December 2024, and current SDKs read it back with ChecksumMode.
-  const { body, claimed } = await receiveVerifiedBody(r, {
-    fallback: DEFAULT_CHECKSUM_ALGORITHM,
-  });
+  const defaults = r.ctx.state.faults.defaultChecksums === 'crc64nvme';
+  const { body, claimed } = await receiveVerifiedBody(
+    r,
+    defaults ? { fallback: DEFAULT_CHECKSUM_ALGORITHM } : {},
+  );
   const { file } = body;
   try {
     guard.confirm();
@@ -60,14 +68,18 @@ async function store(r: BucketRequest, guard: WriteGuard): Promise<void> {
     size: body.size,
     etag,
     lastModified: wholeSeconds(r.ctx.now()),
-    checksum,
+    ...(checksum ? { checksum } : {}),
     multipart: false,
     segments: [{ file, size: body.size, etag }],
   });
   sendEmpty(r, 200, {
     etag: quoteEtag(etag),
     'x-amz-server-side-encryption': 'AES256',
-    [checksumHeaderName(checksum.algorithm)]: checksum.value,
-    'x-amz-checksum-type': checksum.type,
+    ...(checksum
+      ? {
+          [checksumHeaderName(checksum.algorithm)]: checksum.value,
+          'x-amz-checksum-type': checksum.type,
+        }
+      : {}),
   });
 }

@@ -87,7 +87,12 @@ export function buildHandlers(ctx: HandlerContext): ContractHandlers {
     'transfers.resolveConflict': ({ itemId, choice, applyToAll }) =>
       signedIn().transfers.resolveConflict(itemId, choice, applyToAll),
 
-    'library.locations': async () => signedIn().library.locations(),
+    // The window asks for the locations as it opens the library: the first thumbnails follow.
+    'library.locations': async () => {
+      const { library } = signedIn();
+      library.prepareThumbnails();
+      return library.locations();
+    },
     'library.list': ({ location, path, nextToken }) =>
       signedIn().library.list({ location, path, ...(nextToken ? { nextToken } : {}) }),
     'library.download': async ({ location, key }) => ({

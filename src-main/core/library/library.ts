@@ -27,6 +27,8 @@ export interface Library {
   delete(request: DeleteRequest): Promise<DeleteResult>;
   /** Answers hakobu-media:// (or the harness's /media/) requests for this identity. */
   media: MediaServer;
+  /** Gets thumbnails ready to draw: a window is about to show this library's images. */
+  prepareThumbnails(): void;
   /** Closes S3 connections and stops its thumbnail helpers; the library is unusable afterwards. */
   dispose(): void;
 }
@@ -54,6 +56,7 @@ export function createLibrary(options: LibraryServiceOptions): Library {
     download: (request) => downloadObject(base, request),
     delete: (request) => deleteObjects(base, request),
     media: createMediaServer({ ...base, thumbnails, log }),
+    prepareThumbnails: () => thumbnails.warmUp(),
     dispose: () => {
       s3.destroy();
       void thumbnails.close();

@@ -129,6 +129,11 @@ export class Thumbnailer {
     return shared.join(signal);
   }
 
+  /** Starts the thumbnail helpers ahead of the first request (see ThumbnailRenderer.warmUp). */
+  warmUp(): void {
+    this.renderer.warmUp?.();
+  }
+
   /** Stops the helpers this thumbnailer started (a renderer it was given is its owner's). */
   async close(): Promise<void> {
     if (this.ownsRenderer) await this.renderer.close();

@@ -207,3 +207,21 @@ describe('the app behind the contract', () => {
     expect(JSON.stringify(signIn)).toContain(bad);
   });
 });
+
+describe('opening the library', () => {
+  it('starts the thumbnail helpers as the window asks for the locations, before any image', async () => {
+    const warmed: string[] = [];
+    const app = newApp(undefined, {
+      thumbnailRenderer: {
+        render: () => Promise.reject(new Error('no image was asked for')),
+        close: async () => undefined,
+        warmUp: () => void warmed.push('warmUp'),
+      },
+    });
+    await app.start();
+    await call(app, 'session.signIn', la.info.demoUser);
+    expect(warmed).toEqual([]);
+    await call(app, 'library.locations');
+    expect(warmed).toEqual(['warmUp']);
+  });
+});

@@ -31,7 +31,7 @@ class FakeHelper {
   }
 }
 
-function pool(options: { helpers?: number; maxQueued?: number } = {}) {
+function pool(options: { helpers?: number; maxQueued?: number; idleMs?: number } = {}) {
   const helpers: FakeHelper[] = [];
   const renderer = new HelperPool(() => {
     const helper = new FakeHelper();
@@ -126,6 +126,28 @@ describe('the thumbnail pool', () => {
     const fresh = helpers[1] as FakeHelper;
     fresh.answer({ type: 'done', id: fresh.starts()[0], data: new Uint8Array([8]) });
     expect([...(await queued)]).toEqual([8]);
+    await renderer.close();
+  });
+
+  it('starts its helpers when warmed up, so the first jobs go to helpers already loading', async () => {
+    const { renderer, helpers } = pool({ helpers: 2 });
+    renderer.warmUp();
+    renderer.warmUp();
+    expect(helpers).toHaveLength(2);
+    const job = renderer.render(new Uint8Array([1]), OPTIONS);
+    await settle();
+    expect(helpers).toHaveLength(2);
+    const first = helpers[0] as FakeHelper;
+    first.answer({ type: 'done', id: first.starts()[0], data: new Uint8Array([7]) });
+    expect([...(await job)]).toEqual([7]);
+    await renderer.close();
+  });
+
+  it('stops warmed-up helpers that no job came for', async () => {
+    const { renderer, helpers } = pool({ helpers: 2, idleMs: 10 });
+    renderer.warmUp();
+    await new Promise((done) => setTimeout(done, 50));
+    expect(helpers.map((h) => h.killed)).toEqual([true, true]);
     await renderer.close();
   });
 });

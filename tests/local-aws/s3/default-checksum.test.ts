@@ -200,3 +200,56 @@ describe('a streamed upload with a trailing checksum', () => {
     },
   );
 });
+
+describe('a stand-in told to add no default checksum (as S3 before December 2024)', () => {
+  test('stores none for a checksum-less PutObject or multipart upload, and keeps a sent one', async () => {
+    await demo.la.setFaults({ defaultChecksums: 'none' });
+    try {
+      const s3 = plainClient();
+      const Key = `${demo.home}no-default/plain.bin`;
+      const put = await s3.send(
+        new PutObjectCommand({ Bucket: demo.bucket, Key, Body: testBytes(5_000, 1) }),
+      );
+      expect(put.ChecksumCRC64NVME).toBeUndefined();
+      const head = await s3.send(
+        new HeadObjectCommand({ Bucket: demo.bucket, Key, ChecksumMode: 'ENABLED' }),
+      );
+      expect(head.ChecksumCRC64NVME).toBeUndefined();
+
+      const MultiKey = `${demo.home}no-default/multi.bin`;
+      const { UploadId } = await s3.send(
+        new CreateMultipartUploadCommand({ Bucket: demo.bucket, Key: MultiKey }),
+      );
+      const part = await s3.send(
+        new UploadPartCommand({
+          Bucket: demo.bucket,
+          Key: MultiKey,
+          UploadId,
+          PartNumber: 1,
+          Body: testBytes(1_000, 2),
+        }),
+      );
+      const done = await s3.send(
+        new CompleteMultipartUploadCommand({
+          Bucket: demo.bucket,
+          Key: MultiKey,
+          UploadId,
+          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
+        }),
+      );
+      expect(done.ChecksumCRC64NVME).toBeUndefined();
+
+      const sent = await s3.send(
+        new PutObjectCommand({
+          Bucket: demo.bucket,
+          Key: `${demo.home}no-default/sent.bin`,
+          Body: testBytes(5_000, 3),
+          ChecksumAlgorithm: 'CRC32',
+        }),
+      );
+      expect(sent.ChecksumCRC32).toBeDefined();
+    } finally {
+      await demo.la.setFaults({ defaultChecksums: 'crc64nvme' });
+    }
+  });
+});

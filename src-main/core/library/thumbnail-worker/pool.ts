@@ -86,6 +86,17 @@ export class HelperPool implements ThumbnailRenderer {
     });
   }
 
+  /** Starts helpers up to the pool's size, idle until jobs come; see ThumbnailRenderer.warmUp. */
+  warmUp(): void {
+    try {
+      while (!this.closed && this.helpers.size < this.settings.helpers) {
+        this.idle(this.startHelper());
+      }
+    } catch {
+      // The first job reports why a helper cannot start.
+    }
+  }
+
   /** Stops every helper; see ThumbnailRenderer.close. */
   async close(): Promise<void> {
     this.closed = true;
@@ -117,6 +128,10 @@ export class HelperPool implements ThumbnailRenderer {
   private freeHelper(): Helper | undefined {
     for (const helper of this.helpers) if (!helper.running) return helper;
     if (this.helpers.size >= this.settings.helpers) return undefined;
+    return this.startHelper();
+  }
+
+  private startHelper(): Helper {
     const helper: Helper = { channel: this.spawn() };
     this.helpers.add(helper);
     helper.channel.onMessage((reply) => this.answer(helper, reply));

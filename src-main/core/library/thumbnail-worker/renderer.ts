@@ -28,6 +28,11 @@ export interface ThumbnailRenderer {
   render(input: ThumbnailInput, options: RenderOptions): Promise<Buffer>;
   /** Stops every helper; waiting and running jobs fail as 'cancelled'. */
   close(): Promise<void>;
+  /**
+   * Starts the helpers now, ahead of the first job, so the first thumbnails do not wait while a
+   * helper loads its decoder (a third of a second each). Unused helpers stop when idle.
+   */
+  warmUp?(): void;
 }
 
 /**
