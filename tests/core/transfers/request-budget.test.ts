@@ -71,6 +71,33 @@ describe('one request budget for files and parts', () => {
   });
   afterAll(() => new Promise<void>((resolve) => proxy.server.close(() => resolve())));
 
+  /** Uploads `paths` through the counting proxy with `parallelTransfers`; all must complete. */
+  async function uploadThroughProxy(paths: string[], parallelTransfers: number, journal: string) {
+    const identity = await demoIdentity(env.la);
+    const config = testConfig(env.la, {
+      parallelTransfers,
+      // An old config's pair caps the budget by its product: set it out of the way.
+      concurrency: 16,
+      partConcurrency: 16,
+      conflictPolicy: 'overwrite',
+    });
+    const engine = createTransferEngine({
+      config: { ...config, endpoints: { s3: proxy.url } },
+      identityId: identity.identityId,
+      credentials: identity.credentials,
+      forceRefresh: async () => undefined,
+      journalDir: join(env.src, journal),
+      retry: { baseDelayMs: 20, maxDelayMs: 400 },
+    });
+    try {
+      await engine.enqueue(paths);
+      await engine.whenIdle();
+      expect(engine.snapshot().items.every((i) => i.state === 'completed')).toBe(true);
+    } finally {
+      await engine.close();
+    }
+  }
+
   it('never has more than parallelTransfers requests in flight across small files and parts', async () => {
     const paths: string[] = [];
     for (let i = 0; i < 12; i++) {
@@ -82,28 +109,7 @@ describe('one request budget for files and parts', () => {
     writeFileSync(big, Buffer.alloc(21 * MiB, 7));
     paths.push(big);
 
-    const identity = await demoIdentity(env.la);
-    const config = testConfig(env.la, {
-      parallelTransfers: 3,
-      concurrency: 16,
-      partConcurrency: 16,
-      conflictPolicy: 'overwrite',
-    });
-    const engine = createTransferEngine({
-      config: { ...config, endpoints: { s3: proxy.url } },
-      identityId: identity.identityId,
-      credentials: identity.credentials,
-      forceRefresh: async () => undefined,
-      journalDir: join(env.src, 'journal'),
-      retry: { baseDelayMs: 20, maxDelayMs: 400 },
-    });
-    try {
-      await engine.enqueue(paths);
-      await engine.whenIdle();
-      expect(engine.snapshot().items.every((i) => i.state === 'completed')).toBe(true);
-    } finally {
-      await engine.close();
-    }
+    await uploadThroughProxy(paths, 3, 'journal');
     // 12 PutObjects plus create, 5 parts and complete for the big file all went through.
     expect(proxy.seen()).toBeGreaterThanOrEqual(19);
     expect(proxy.peak()).toBeLessThanOrEqual(3);
@@ -112,34 +118,10 @@ describe('one request budget for files and parts', () => {
   it('lets many small files use the whole budget, while one big file sends at most eight parts', async () => {
     // Latency keeps requests overlapping, so the peaks below are what the engine allows.
     await env.la.setFaults({ latencyMs: 150 });
-    const identity = await demoIdentity(env.la);
     const run = async (paths: string[]) => {
       const before = { seen: proxy.seen() };
       proxy.resetPeak();
-      const engine = createTransferEngine({
-        config: {
-          ...testConfig(env.la, {
-            parallelTransfers: 32,
-            // An old config's pair caps the budget by its product: set it out of the way.
-            concurrency: 16,
-            partConcurrency: 16,
-            conflictPolicy: 'overwrite',
-          }),
-          endpoints: { s3: proxy.url },
-        },
-        identityId: identity.identityId,
-        credentials: identity.credentials,
-        forceRefresh: async () => undefined,
-        journalDir: join(env.src, 'journal-wide'),
-        retry: { baseDelayMs: 20, maxDelayMs: 400 },
-      });
-      try {
-        await engine.enqueue(paths);
-        await engine.whenIdle();
-        expect(engine.snapshot().items.every((i) => i.state === 'completed')).toBe(true);
-      } finally {
-        await engine.close();
-      }
+      await uploadThroughProxy(paths, 32, 'journal-wide');
       return { peak: proxy.peak(), requests: proxy.seen() - before.seen };
     };
     try {
