@@ -1,37 +1,23 @@
 import { CognitoUser, CognitoUserPool } from 'amazon-cognito-identity-js';
 import { toUserError, type UserFacingError } from '../api/dispatch';
-import type { HakobuConfig } from '../config';
-import { awsErrorFields } from '../cognito-errors/aws-error-fields';
-import type { ErrorContext } from '../cognito-errors/error-table';
-import { translateCognitoError } from '../cognito-errors/translate';
+import { userPoolErrorTranslator } from '../cognito-errors/translate';
 import { silentLogger, type Logger } from '../log/logger';
-import type { SecretStore } from '../secrets';
-import {
-  alreadySignedIn,
-  notSignedIn,
-  sessionExpired,
-  unsupportedChallenge,
-  wrongCurrentPassword,
-} from './auth-errors';
+import { alreadySignedIn, notSignedIn, sessionExpired } from './auth-errors';
+import type { AuthSessionOptions } from './auth-session-options';
 import { AuthStateHolder, type AuthState, type AuthStateListener } from './auth-state';
 import { installFastSrpMath } from './fast-srp-math';
 import * as flows from './library-flows';
 import { MemoryStorage } from './memory-storage';
+import { changeOwnPassword, confirmPasswordReset, requestPasswordReset } from './password-flows';
 import { PendingStep } from './pending-step';
 import { RefreshTokenVault } from './refresh-token-vault';
 import { TokenKeeper } from './token-keeper';
-import { tokenSetFromSession, toCognitoUserSession, type TokenSet } from './token-set';
+import { restoreFromKeychain } from './restore-session';
+import { runSignInStep, type SignInStepHost } from './sign-in-step';
+import { toCognitoUserSession, type TokenSet } from './token-set';
 import { UserPoolApi } from './user-pool-api';
 
-export interface AuthSessionOptions {
-  config: HakobuConfig;
-  /** The OS keychain; without one the session lives in memory only (session-only mode). */
-  secrets?: SecretStore;
-  log?: Logger;
-  /** Shown in the user's list of MFA devices after TOTP enrolment. */
-  deviceName?: string;
-  now?: () => number;
-}
+export type { AuthSessionOptions };
 
 /**
  * The signed-in user, as one small state machine over amazon-cognito-identity-js:
@@ -47,11 +33,12 @@ export class AuthSession {
   private readonly api: UserPoolApi;
   private readonly vault: RefreshTokenVault;
   private readonly keeper: TokenKeeper;
-  private readonly errorContext: ErrorContext;
   private readonly log: Logger;
   private readonly now: () => number;
   private user: CognitoUser | undefined;
   private readonly pending = new PendingStep();
+  private readonly stepHost: SignInStepHost;
+  private readonly translator: (error: unknown) => UserFacingError;
 
   constructor(private readonly options: AuthSessionOptions) {
     const { config } = options;
@@ -67,24 +54,29 @@ export class AuthSession {
     });
     this.api = new UserPoolApi(config.region, config.clientId, endpoint, this.log);
     this.vault = new RefreshTokenVault(options.secrets, config, this.log);
-    this.errorContext = {
-      service: 'cognito-idp',
-      authFlow: config.authFlow,
-      userPoolId: config.userPoolId,
-      clientId: config.clientId,
-    };
+    this.translator = userPoolErrorTranslator(config);
     this.keeper = new TokenKeeper({
       api: this.api,
       vault: this.vault,
       now: this.now,
       log: this.log,
-      translate: (error) => this.translate(error),
+      translate: this.translator,
       events: {
         adopted: (tokens) => this.enterSignedIn(tokens),
         expired: (tokens, error) => this.enterExpired(tokens, error),
       },
     });
     this.holder = new AuthStateHolder({ status: 'signedOut', keychain: 'unavailable' });
+    this.stepHost = {
+      holder: this.holder,
+      pending: this.pending,
+      vault: this.vault,
+      keeper: this.keeper,
+      now: this.now,
+      translate: this.translator,
+      enterSignedOut: (username) => this.enterSignedOut(username),
+      adoptUser: (user) => (this.user = user),
+    };
   }
 
   /** The current state (no secrets in it). */
@@ -106,35 +98,15 @@ export class AuthSession {
    * At launch: signs in silently with the refresh token from the keychain. Without a keychain, or
    * with nothing stored, stays signed out; a dead token ends in `expired` ("please sign in again").
    */
-  async restore(): Promise<AuthState> {
-    const keychain = await this.vault.probe();
-    if (this.state.status !== 'signedOut') return this.state;
-    const saved = await this.vault.read();
-    if (!saved) {
-      const lastUsername = await this.vault.lastSignInName();
-      this.holder.set({ status: 'signedOut', keychain, ...(lastUsername ? { lastUsername } : {}) });
-      return this.state;
-    }
-    this.keeper.reset();
-    try {
-      const tokens = await this.keeper.exchange(saved.refreshToken);
-      await this.keeper.adopt(tokens, saved.refreshToken);
-    } catch (raw) {
-      const error = this.translate(raw);
-      this.log.info(`restore failed: ${error.code}`);
-      if (error.code === 'auth.sessionExpired') {
-        await this.enterExpired(saved, error);
-      } else {
-        // Offline at launch, say: the token stays in the keychain for the next attempt.
-        this.holder.set({
-          status: 'signedOut',
-          keychain,
-          lastUsername: saved.signInName,
-          error: toUserError(error),
-        });
-      }
-    }
-    return this.state;
+  restore(): Promise<AuthState> {
+    return restoreFromKeychain({
+      holder: this.holder,
+      vault: this.vault,
+      keeper: this.keeper,
+      log: this.log,
+      translate: this.translator,
+      enterExpired: (who, error) => this.enterExpired(who, error),
+    });
   }
 
   /** Signs in with the configured flow; resolves signedIn or the first challenge. */
@@ -183,12 +155,7 @@ export class AuthSession {
   async forgotPassword(username: string): Promise<AuthState> {
     if (this.state.status === 'signedIn') throw alreadySignedIn();
     const user = this.newUser(username);
-    let destination: string | undefined;
-    try {
-      destination = (await flows.forgotPassword(user)).destination;
-    } catch (error) {
-      if (awsErrorFields(error).code !== 'UserNotFoundException') throw this.translate(error);
-    }
+    const destination = await requestPasswordReset(user, this.translator);
     this.pending.begin({ user, username, kind: 'PASSWORD_RESET' });
     this.holder.set({
       status: 'resettingPassword',
@@ -202,15 +169,7 @@ export class AuthSession {
   /** Sets the new password with the emailed code; the user then signs in with it. */
   async confirmForgotPassword(code: string, newPassword: string): Promise<AuthState> {
     const pending = this.pending.expect('PASSWORD_RESET');
-    try {
-      await flows.confirmPassword(pending.user, code, newPassword);
-    } catch (error) {
-      const aws = awsErrorFields(error);
-      // Unknown user: answer as for a wrong code, so the reset screen reveals nothing either.
-      const masked =
-        aws.code === 'UserNotFoundException' ? { ...aws, code: 'CodeMismatchException' } : error;
-      throw this.translate(masked);
-    }
+    await confirmPasswordReset(pending.user, code, newPassword, this.translator);
     this.enterSignedOut(pending.username);
     return this.state;
   }
@@ -218,14 +177,8 @@ export class AuthSession {
   /** Changes the signed-in user's password. */
   async changePassword(oldPassword: string, newPassword: string): Promise<void> {
     await this.freshTokens();
-    const user = this.user;
-    if (!user) throw notSignedIn();
-    try {
-      await flows.changePassword(user, oldPassword, newPassword);
-    } catch (raw) {
-      const error = this.translate(raw);
-      throw error.code === 'auth.wrongCredentials' ? wrongCurrentPassword() : error;
-    }
+    if (!this.user) throw notSignedIn();
+    await changeOwnPassword(this.user, oldPassword, newPassword, this.translator);
   }
 
   /**
@@ -278,48 +231,13 @@ export class AuthSession {
     return this.keeper.fresh();
   }
 
-  /** Runs one sign-in step and moves the state machine to where it leads. */
+  /** Runs one sign-in step (see runSignInStep) and answers the state it led to. */
   private async step(
     user: CognitoUser,
     username: string,
     run: () => Promise<flows.SignInStep>,
   ): Promise<AuthState> {
-    let step: flows.SignInStep;
-    try {
-      step = await run();
-    } catch (raw) {
-      const error = this.translate(raw);
-      // The challenge's Cognito session is gone: waiting on it would only fail again.
-      if (error.code === 'auth.challengeExpired' && this.pending.current) {
-        this.enterSignedOut(username);
-      }
-      throw error;
-    }
-    if (step.kind === 'unsupported') throw unsupportedChallenge(step.challenge);
-    if (step.kind === 'challenge') {
-      const secret =
-        step.challenge === 'MFA_SETUP'
-          ? await flows.associateSoftwareToken(user).catch((raw: unknown) => {
-              throw this.translate(raw);
-            })
-          : undefined;
-      this.pending.begin({ user, username, kind: step.challenge }, secret);
-      this.holder.set({
-        status: 'challenge',
-        username,
-        challenge: step.challenge,
-        keychain: this.vault.knownStatus,
-        ...(step.destination ? { destination: step.destination } : {}),
-      });
-      return this.state;
-    }
-    this.pending.clear();
-    this.keeper.reset();
-    // After SRP the library renamed the user to USER_ID_FOR_SRP (the UUID, in a pool that signs
-    // in by email) and keyed its cache by it; the token's cognito:username is the same name, so
-    // from here on the library's user is known by that, and the person by their sign-in name.
-    this.user = user;
-    await this.keeper.adopt(tokenSetFromSession(step.session, this.now()));
+    await runSignInStep(this.stepHost, user, username, run);
     return this.state;
   }
 
@@ -368,10 +286,6 @@ export class AuthSession {
 
   private newUser(username: string): CognitoUser {
     return new CognitoUser({ Username: username, Pool: this.pool, Storage: this.storage });
-  }
-
-  private translate(error: unknown): UserFacingError {
-    return translateCognitoError(error, this.errorContext);
   }
 }
 

@@ -43,3 +43,14 @@ export function translateCognitoError(error: unknown, ctx: ErrorContext): UserFa
     error,
   );
 }
+
+/** translateCognitoError bound to a user pool and app client, as the sign-in session uses it. */
+export function userPoolErrorTranslator(config: {
+  authFlow: ErrorContext['authFlow'];
+  userPoolId: string;
+  clientId: string;
+}): (error: unknown) => UserFacingError {
+  const { authFlow, userPoolId, clientId } = config;
+  const ctx: ErrorContext = { service: 'cognito-idp', authFlow, userPoolId, clientId };
+  return (error) => translateCognitoError(error, ctx);
+}
