@@ -1,6 +1,9 @@
 import { XMLParser } from 'fast-xml-parser';
 import type { z } from 'zod';
+import { decodeXmlText } from '../../src-main/core/xml/xml-text';
 import { malformedXml } from './errors';
+
+export { decodeXmlText };
 
 /** The namespace every S3 response document carries. */
 export const S3_NAMESPACE = 'http://s3.amazonaws.com/doc/2006-03-01/';
@@ -46,26 +49,6 @@ export function xmlDocument(root: string, children: readonly XmlChild[], namespa
 /** Renders a document whose root holds only text (GetBucketLocation's LocationConstraint). */
 export function xmlTextDocument(root: string, text: string): string {
   return `<?xml version="1.0" encoding="UTF-8"?>\n<${root} xmlns="${S3_NAMESPACE}">${escapeXml(text)}</${root}>`;
-}
-
-const PREDEFINED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
-
-/**
- * Decodes XML 1.0's five predefined entities and its character references (&#34; &#x22;) in
- * one pass, so "&amp;#34;" stays the literal text "&#34;". Go's encoding/xml (rclone,
- * aws-sdk-go) writes a quote as &#34;, which fast-xml-parser leaves undecoded unless it is
- * told to decode HTML's entities too, and those are not XML's.
- */
-export function decodeXmlText(text: string): string {
-  if (!text.includes('&')) return text;
-  return text.replace(
-    /&(?:#(\d+)|#x([0-9a-fA-F]+)|(amp|lt|gt|quot|apos));/g,
-    (ref, dec?: string, hex?: string, name?: string) => {
-      if (name !== undefined) return PREDEFINED[name] ?? ref;
-      const code = dec !== undefined ? Number.parseInt(dec, 10) : Number.parseInt(hex ?? '', 16);
-      return code <= 0x10ffff ? String.fromCodePoint(code) : ref;
-    },
-  );
 }
 
 const parser = new XMLParser({

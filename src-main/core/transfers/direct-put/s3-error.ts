@@ -1,3 +1,5 @@
+import { decodeXmlText } from '../../xml/xml-text';
+
 /**
  * A failed S3 request in the shape the engine reads from the SDK's errors: `name` is S3's error
  * code and `$metadata.httpStatusCode` the status, so retry, expiry and conflict handling treat
@@ -15,23 +17,13 @@ export class S3ResponseError extends Error {
   }
 }
 
+// S3's error body is flat XML (<Error><Code>…</Code><Message>…</Message>…): two fields are read,
+// so no parser is needed.
 const tag = (xml: string, name: string): string | undefined =>
   new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
-
-// S3's error body is flat XML (<Error><Code>…</Code><Message>…</Message>…): two fields are read,
-// so no parser is needed; entities in the message are decoded for a readable log line.
-const decode = (text: string): string =>
-  text.replace(/&(lt|gt|amp|quot|apos|#\d+|#x[0-9a-fA-F]+);/g, (whole, entity: string) => {
-    const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
-    if (named[entity]) return named[entity];
-    const code = entity.startsWith('#x')
-      ? parseInt(entity.slice(2), 16)
-      : parseInt(entity.slice(1), 10);
-    return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-  });
 
 /** The error for a non-2xx answer; a body without a code (a HEAD, a proxy's page) names the status. */
 export function s3ResponseError(status: number, body: string, requestId?: string): S3ResponseError {
   const code = tag(body, 'Code') ?? (status === 412 ? 'PreconditionFailed' : `Http${status}`);
-  return new S3ResponseError(code, decode(tag(body, 'Message') ?? ''), status, requestId);
+  return new S3ResponseError(code, decodeXmlText(tag(body, 'Message') ?? ''), status, requestId);
 }
