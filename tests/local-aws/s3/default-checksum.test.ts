@@ -6,6 +6,8 @@ import {
   ListObjectsV2Command,
   PutObjectCommand,
   UploadPartCommand,
+  type S3Client,
+  type UploadPartCommandInput,
 } from '@aws-sdk/client-s3';
 import { Readable } from 'node:stream';
 import { describe, expect, test } from 'vitest';
@@ -28,6 +30,40 @@ const crc64 = (...buffers: Buffer[]) => {
   for (const buffer of buffers) checksum.update(buffer);
   return checksum.digest().toString('base64');
 };
+
+/** A multipart upload created with no checksum, `parts` sent with `partExtras`, then completed. */
+async function uploadInParts(
+  s3: S3Client,
+  Key: string,
+  parts: readonly Buffer[],
+  partExtras: Partial<UploadPartCommandInput> = {},
+) {
+  const { UploadId } = await s3.send(
+    new CreateMultipartUploadCommand({ Bucket: demo.bucket, Key }),
+  );
+  const etags: string[] = [];
+  for (const [i, Body] of parts.entries()) {
+    const out = await s3.send(
+      new UploadPartCommand({
+        Bucket: demo.bucket,
+        Key,
+        UploadId,
+        PartNumber: i + 1,
+        Body,
+        ...partExtras,
+      }),
+    );
+    etags.push(out.ETag ?? '');
+  }
+  return s3.send(
+    new CompleteMultipartUploadCommand({
+      Bucket: demo.bucket,
+      Key,
+      UploadId,
+      MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
+    }),
+  );
+}
 
 describe('an upload sent without any checksum', () => {
   test('PutObject answers with the CRC64NVME S3 stored, and HEAD/GET return it in checksum mode', async () => {
@@ -76,24 +112,7 @@ describe('an upload sent without any checksum', () => {
     const s3 = plainClient();
     const Key = `${demo.home}default/multipart.bin`;
     const parts = [testBytes(5 * 1024 * 1024, 5), testBytes(1234, 6)];
-    const { UploadId } = await s3.send(
-      new CreateMultipartUploadCommand({ Bucket: demo.bucket, Key }),
-    );
-    const etags: string[] = [];
-    for (const [i, Body] of parts.entries()) {
-      const out = await s3.send(
-        new UploadPartCommand({ Bucket: demo.bucket, Key, UploadId, PartNumber: i + 1, Body }),
-      );
-      etags.push(out.ETag ?? '');
-    }
-    const done = await s3.send(
-      new CompleteMultipartUploadCommand({
-        Bucket: demo.bucket,
-        Key,
-        UploadId,
-        MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
-      }),
-    );
+    const done = await uploadInParts(s3, Key, parts);
     expect(done.ChecksumCRC64NVME).toBe(crc64(...parts));
     expect(done.ChecksumType).toBe('FULL_OBJECT');
 
@@ -109,31 +128,7 @@ describe('an upload sent without any checksum', () => {
     // then a CRC32 on each UploadPart.
     const Key = `${demo.home}default/parts-crc32.bin`;
     const parts = [testBytes(5 * 1024 * 1024, 7), testBytes(999, 8)];
-    const { UploadId } = await demo.s3.send(
-      new CreateMultipartUploadCommand({ Bucket: demo.bucket, Key }),
-    );
-    const etags: string[] = [];
-    for (const [i, Body] of parts.entries()) {
-      const out = await demo.s3.send(
-        new UploadPartCommand({
-          Bucket: demo.bucket,
-          Key,
-          UploadId,
-          PartNumber: i + 1,
-          Body,
-          ChecksumAlgorithm: 'CRC32',
-        }),
-      );
-      etags.push(out.ETag ?? '');
-    }
-    const done = await demo.s3.send(
-      new CompleteMultipartUploadCommand({
-        Bucket: demo.bucket,
-        Key,
-        UploadId,
-        MultipartUpload: { Parts: etags.map((ETag, i) => ({ ETag, PartNumber: i + 1 })) },
-      }),
-    );
+    const done = await uploadInParts(demo.s3, Key, parts, { ChecksumAlgorithm: 'CRC32' });
     expect(done.ChecksumCRC64NVME).toBe(crc64(...parts));
     // The default client checks any checksum header against the bytes: a part's CRC32 passed
     // off as the object's CRC64NVME would fail this read.
@@ -217,26 +212,7 @@ describe('a stand-in told to add no default checksum (as S3 before December 2024
       expect(head.ChecksumCRC64NVME).toBeUndefined();
 
       const MultiKey = `${demo.home}no-default/multi.bin`;
-      const { UploadId } = await s3.send(
-        new CreateMultipartUploadCommand({ Bucket: demo.bucket, Key: MultiKey }),
-      );
-      const part = await s3.send(
-        new UploadPartCommand({
-          Bucket: demo.bucket,
-          Key: MultiKey,
-          UploadId,
-          PartNumber: 1,
-          Body: testBytes(1_000, 2),
-        }),
-      );
-      const done = await s3.send(
-        new CompleteMultipartUploadCommand({
-          Bucket: demo.bucket,
-          Key: MultiKey,
-          UploadId,
-          MultipartUpload: { Parts: [{ PartNumber: 1, ETag: part.ETag }] },
-        }),
-      );
+      const done = await uploadInParts(s3, MultiKey, [testBytes(1_000, 2)]);
       expect(done.ChecksumCRC64NVME).toBeUndefined();
 
       const sent = await s3.send(
