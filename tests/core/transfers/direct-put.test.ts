@@ -1,5 +1,4 @@
 import { GetObjectCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
-import type { AwsCredentialIdentity } from '@smithy/types';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -13,7 +12,14 @@ import { crc32Base64 } from '../../../src-main/core/transfers/part-stream';
 import { isExpiredToken } from '../../../src-main/core/transfers/retry';
 import { S3ClientHolder } from '../../../src-main/core/transfers/s3-client';
 import { silentLogger } from '../../../src-main/core/log/logger';
-import { engineFixture, requestLog, testConfig, useStandInWithIdentity, waitFor } from './fixture';
+import {
+  engineFixture,
+  keysExpired,
+  requestLog,
+  stickyKeys,
+  testConfig,
+  useStandInWithIdentity,
+} from './fixture';
 
 // Small files go to S3 as one PutObject sent over node:http with the SDK's signer, not through
 // the SDK's command stack. These tests hold it to what the SDK path guaranteed.
@@ -102,32 +108,22 @@ describe('a small file sent directly', () => {
 
   it('says ExpiredToken for stale keys, and the engine refreshes them and finishes', async () => {
     await env.la.setFaults({ credentialLifetimeSeconds: 2 });
-    let cached: AwsCredentialIdentity = await env.identity.credentials();
-    const stale = holderFor(async () => cached);
-    await waitFor(() => Date.now() > (cached.expiration?.getTime() ?? 0), 'the keys to expire');
+    const keys = await stickyKeys(env.identity);
+    const stale = holderFor(keys.engine.credentials);
+    await keysExpired(keys);
     const error = await put(stale, `${env.identity.identityId}/x`, Buffer.from('x')).catch(
       (e: unknown) => e,
     );
     expect(isExpiredToken(error)).toBe(true);
     stale.destroy();
 
-    let refreshes = 0;
-    const fx = await engineFixture(env.la, {
-      identity: env.identity,
-      engine: {
-        credentials: async () => cached,
-        forceRefresh: async () => {
-          refreshes++;
-          cached = await env.identity.credentials();
-        },
-      },
-    });
+    const fx = await engineFixture(env.la, { identity: env.identity, engine: keys.engine });
     const file = join(src, 'small-after-expiry.txt');
     writeFileSync(file, 'still arrives');
     await fx.engine.enqueue([file]);
     await fx.engine.whenIdle();
     expect(fx.engine.snapshot().items[0]?.state).toBe('completed');
-    expect(refreshes).toBe(1);
+    expect(keys.refreshes()).toBe(1);
     const puts = requestLog(env.la).filter((line) => line.key === fx.key('small-after-expiry.txt'));
     expect(puts.map((line) => line.status)).toEqual([400, 200]);
     await fx.dispose();

@@ -10,7 +10,6 @@ import {
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { finished } from 'node:stream/promises';
-import type { AwsCredentialIdentity } from '@smithy/types';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { TransfersSnapshot } from '../../../src-main/contract/views';
 import {
@@ -21,6 +20,8 @@ import {
   sha256OfFile,
   waitFor,
   useStandInWithIdentity,
+  keysExpired,
+  stickyKeys,
 } from './fixture';
 import { journalRecordsOnDisk } from './journal-files';
 
@@ -88,26 +89,16 @@ describe('multipart uploads', () => {
   it('answers ExpiredToken by forcing a refresh, then retrying', async () => {
     await env.la.setFaults({ credentialLifetimeSeconds: 2 });
     // A provider that hands out the same keys until told to refresh, so S3 must say ExpiredToken.
-    let cached: AwsCredentialIdentity = await env.identity.credentials();
-    let refreshes = 0;
-    const fx = await engineFixture(env.la, {
-      identity: env.identity,
-      engine: {
-        credentials: async () => cached,
-        forceRefresh: async () => {
-          refreshes++;
-          cached = await env.identity.credentials();
-        },
-      },
-    });
+    const keys = await stickyKeys(env.identity);
+    const fx = await engineFixture(env.la, { identity: env.identity, engine: keys.engine });
     const file = await randomFile(join(src, 'stale.bin'), 12 * MiB);
-    await waitFor(() => Date.now() > (cached.expiration?.getTime() ?? 0), 'the keys to expire');
+    await keysExpired(keys);
     await fx.engine.enqueue([file]);
     await fx.engine.whenIdle();
 
     expect(fx.engine.snapshot().items[0]?.state).toBe('completed');
     expect(await fx.sha256OfObject(fx.key('stale.bin'))).toBe(await sha256OfFile(file));
-    expect(refreshes).toBeGreaterThanOrEqual(1);
+    expect(keys.refreshes()).toBeGreaterThanOrEqual(1);
     expect(requestLog(env.la).some((line) => line.code === 'ExpiredToken')).toBe(true);
     await fx.dispose();
   });

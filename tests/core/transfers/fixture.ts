@@ -9,7 +9,7 @@ import {
   S3Client,
 } from '@aws-sdk/client-s3';
 import { fromCognitoIdentityPool } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { DEMO_PASSWORD, DEMO_USERNAME } from '../../../local-aws/setup/default-setup';
 import { createAuthSession } from '../../../src-main/core/auth';
 import { createIdentityCredentials } from '../../../src-main/core/credentials';
@@ -43,6 +43,30 @@ export async function demoIdentity(la: TestLocalAws): Promise<DemoIdentity> {
   const { identityId } = await credentials();
   return { identityId, credentials, idToken: IdToken };
 }
+
+/**
+ * Keys that stay the same until the engine asks for a refresh, so S3 must answer ExpiredToken once
+ * they lapse: pass `engine` to engineFixture, and wait on `current().expiration`.
+ */
+export async function stickyKeys(identity: DemoIdentity) {
+  let cached: AwsCredentialIdentity = await identity.credentials();
+  let refreshes = 0;
+  return {
+    current: () => cached,
+    refreshes: () => refreshes,
+    engine: {
+      credentials: async () => cached,
+      forceRefresh: async () => {
+        refreshes++;
+        cached = await identity.credentials();
+      },
+    },
+  };
+}
+
+/** Resolves once `keys` have expired. */
+export const keysExpired = (keys: { current(): AwsCredentialIdentity }) =>
+  waitFor(() => Date.now() > (keys.current().expiration?.getTime() ?? 0), 'the keys to expire');
 
 /** What the app wires into the engine: a signed-in auth session and the credentials module. */
 export interface ProductSession {
