@@ -12,7 +12,7 @@ import { changeOwnPassword, confirmPasswordReset, requestPasswordReset } from '.
 import { PendingStep } from './pending-step';
 import { RefreshTokenVault } from './refresh-token-vault';
 import { TokenKeeper } from './token-keeper';
-import { restoreFromKeychain } from './restore-session';
+import { restoreFromKeychain, type RestoreHost } from './restore-session';
 import { runSignInStep, type SignInStepHost } from './sign-in-step';
 import { toCognitoUserSession, type TokenSet } from './token-set';
 import { UserPoolApi } from './user-pool-api';
@@ -37,7 +37,8 @@ export class AuthSession {
   private readonly now: () => number;
   private user: CognitoUser | undefined;
   private readonly pending = new PendingStep();
-  private readonly stepHost: SignInStepHost;
+  /** What the sign-in step and restore modules move this session with. */
+  private readonly flowHost: SignInStepHost & RestoreHost;
   private readonly translator: (error: unknown) => UserFacingError;
 
   constructor(private readonly options: AuthSessionOptions) {
@@ -67,14 +68,16 @@ export class AuthSession {
       },
     });
     this.holder = new AuthStateHolder({ status: 'signedOut', keychain: 'unavailable' });
-    this.stepHost = {
+    this.flowHost = {
       holder: this.holder,
       pending: this.pending,
       vault: this.vault,
       keeper: this.keeper,
+      log: this.log,
       now: this.now,
       translate: this.translator,
       enterSignedOut: (username) => this.enterSignedOut(username),
+      enterExpired: (who, error) => this.enterExpired(who, error),
       adoptUser: (user) => (this.user = user),
     };
   }
@@ -99,14 +102,7 @@ export class AuthSession {
    * with nothing stored, stays signed out; a dead token ends in `expired` ("please sign in again").
    */
   restore(): Promise<AuthState> {
-    return restoreFromKeychain({
-      holder: this.holder,
-      vault: this.vault,
-      keeper: this.keeper,
-      log: this.log,
-      translate: this.translator,
-      enterExpired: (who, error) => this.enterExpired(who, error),
-    });
+    return restoreFromKeychain(this.flowHost);
   }
 
   /** Signs in with the configured flow; resolves signedIn or the first challenge. */
@@ -237,7 +233,7 @@ export class AuthSession {
     username: string,
     run: () => Promise<flows.SignInStep>,
   ): Promise<AuthState> {
-    await runSignInStep(this.stepHost, user, username, run);
+    await runSignInStep(this.flowHost, user, username, run);
     return this.state;
   }
 
