@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import { fsyncFolder } from './record-log';
+import { fsyncDirAsync } from '../../../src-main/core/fs/atomic';
 
 /**
  * The data files of one bucket. Objects and parts point at blobs by name; a blob is deleted only
@@ -34,7 +34,7 @@ export class BlobStore {
 
   /** Makes the names of every blob created so far durable; the record log calls it per batch. */
   syncFolder(): Promise<void> {
-    return fsyncFolder(this.dir);
+    return fsyncDirAsync(this.dir);
   }
 
   /** Deletes a blob that was received but never recorded anywhere. */

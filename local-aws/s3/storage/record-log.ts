@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import { dirname } from 'node:path';
 import { promisify } from 'node:util';
+import { fsyncDirAsync, fsyncDirSync } from '../../../src-main/core/fs/atomic';
 
 const write = promisify(fs.write);
 const fdatasync = promisify(fs.fdatasync);
@@ -81,7 +82,7 @@ export class RecordLog {
     fs.rmSync(compactPath(path), { force: true });
     const existed = fs.existsSync(path);
     const fd = fs.openSync(path, existed ? 'r+' : 'w+', 0o600);
-    if (!existed) fsyncFolderSync(dirname(path));
+    if (!existed) fsyncDirSync(dirname(path));
     const text = existed ? fs.readFileSync(fd, 'utf8') : '';
     const end = text.lastIndexOf('\n') + 1;
     const lines = text.slice(0, end).split('\n');
@@ -123,7 +124,7 @@ export class RecordLog {
       fs.rmSync(tmp, { force: true });
       throw error;
     }
-    fsyncFolderSync(dirname(this.path));
+    fsyncDirSync(dirname(this.path));
     fs.closeSync(this.fd);
     this.adopt(fd, data, lines.length);
   }
@@ -210,7 +211,7 @@ export class RecordLog {
       this.retryAt = this.lineCount * 2;
       return false;
     }
-    await fsyncFolder(dirname(this.path));
+    await fsyncDirAsync(dirname(this.path));
     await close(this.fd).catch(() => undefined);
     this.adopt(fd, data, lines.length);
     return true;
@@ -236,31 +237,5 @@ async function writeAll(fd: number, data: Buffer, position: number): Promise<voi
   while (done < data.length) {
     const { bytesWritten } = await write(fd, data, done, data.length - done, position + done);
     done += bytesWritten;
-  }
-}
-
-/** Makes a folder's entries (a new or renamed file) durable; Windows cannot, and need not. */
-export async function fsyncFolder(folder: string): Promise<void> {
-  let fd: number | undefined;
-  try {
-    fd = await openAsync(folder, 'r');
-    await fsync(fd);
-  } catch {
-    // Windows cannot open a folder for fsync; its renames are durable without it.
-  } finally {
-    if (fd !== undefined) await close(fd).catch(() => undefined);
-  }
-}
-
-function fsyncFolderSync(folder: string): void {
-  try {
-    const fd = fs.openSync(folder, 'r');
-    try {
-      fs.fsyncSync(fd);
-    } finally {
-      fs.closeSync(fd);
-    }
-  } catch {
-    // As in fsyncFolder.
   }
 }

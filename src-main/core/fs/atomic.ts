@@ -9,9 +9,10 @@ import { PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from './private-dir';
 const tempName = (path: string) =>
   join(dirname(path), `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`);
 
-function fsyncDirSync(path: string): void {
+/** The synchronous twin of fsyncDirAsync: makes a folder's entries durable, best effort. */
+export function fsyncDirSync(folder: string): void {
   try {
-    const fd = openSync(dirname(path), 'r');
+    const fd = openSync(folder, 'r');
     try {
       fsyncSync(fd);
     } finally {
@@ -42,7 +43,7 @@ export function writeFileAtomic(
       closeSync(fd);
     }
     renameSync(tmp, path);
-    fsyncDirSync(path);
+    fsyncDirSync(dirname(path));
   } catch (error) {
     rmSync(tmp, { force: true });
     throw error;
