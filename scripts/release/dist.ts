@@ -2,11 +2,21 @@
 // without credentials), then draw the icons, build the bundles and run electron-builder.
 import { spawnSync } from 'node:child_process';
 import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { signingPlan } from './signing-plan';
 
 const root = resolve(import.meta.dirname, '../..');
 const argv = process.argv.slice(2);
-const plan = signingPlan({ argv, env: process.env, hostPlatform: process.platform });
+const builder = parse(readFileSync(join(root, 'electron-builder.yml'), 'utf8')) as {
+  win?: { signtoolOptions?: { publisherName?: string } };
+};
+const plan = signingPlan({
+  argv,
+  env: process.env,
+  hostPlatform: process.platform,
+  windowsPublisher: builder.win?.signtoolOptions?.publisherName,
+});
 
 if (plan.kind === 'refused') {
   console.error(plan.message);

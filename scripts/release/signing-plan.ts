@@ -72,6 +72,8 @@ export interface PlanInput {
   argv: readonly string[];
   env: Readonly<Record<string, string | undefined>>;
   hostPlatform: NodeJS.Platform;
+  /** The certificate subject Windows updates must match (win.signtoolOptions.publisherName). */
+  windowsPublisher?: string;
 }
 
 /** The decision: build signed, build unsigned, or stop with a message naming what is missing. */
@@ -110,10 +112,11 @@ export function targetPlatforms(argv: readonly string[], host: NodeJS.Platform):
 }
 
 /** electron-builder options that carry the Azure Trusted Signing account from the environment. */
-function azureArgs(env: PlanInput['env']): string[] {
+function azureArgs(env: PlanInput['env'], publisher: string): string[] {
   if (!isSet(env, 'HAKOBU_AZURE_SIGNING_ENDPOINT')) return [];
   if (isSet(env, 'WIN_CSC_LINK') || isSet(env, 'CSC_LINK')) return [];
   return [
+    `-c.win.azureSignOptions.publisherName=${publisher}`,
     `-c.win.azureSignOptions.endpoint=${env.HAKOBU_AZURE_SIGNING_ENDPOINT ?? ''}`,
     `-c.win.azureSignOptions.codeSigningAccountName=${env.HAKOBU_AZURE_SIGNING_ACCOUNT ?? ''}`,
     `-c.win.azureSignOptions.certificateProfileName=${env.HAKOBU_AZURE_CERTIFICATE_PROFILE ?? ''}`,
@@ -121,7 +124,12 @@ function azureArgs(env: PlanInput['env']): string[] {
 }
 
 /** Decides how `npm run dist <argv>` signs; see docs/release.md for every variable it names. */
-export function signingPlan({ argv, env, hostPlatform }: PlanInput): SigningPlan {
+export function signingPlan({
+  argv,
+  env,
+  hostPlatform,
+  windowsPublisher = 'Hakobu',
+}: PlanInput): SigningPlan {
   const platforms = targetPlatforms(argv, hostPlatform);
   const release = env.HAKOBU_RELEASE === '1' || publishes(argv);
   if (!release) {
@@ -161,7 +169,7 @@ export function signingPlan({ argv, env, hostPlatform }: PlanInput): SigningPlan
   return {
     kind: 'release',
     platforms,
-    args: platforms.includes('win') ? azureArgs(env) : [],
+    args: platforms.includes('win') ? azureArgs(env, windowsPublisher) : [],
     notice: `dist: release build, signing for ${names} with credentials from the environment.`,
   };
 }

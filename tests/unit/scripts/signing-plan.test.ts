@@ -80,6 +80,7 @@ describe('npm run dist signing preflight', () => {
         HAKOBU_AZURE_CERTIFICATE_PROFILE: 'hakobu-public',
       },
       hostPlatform: 'linux',
+      windowsPublisher: 'Hakobu K.K.',
     });
     expect(azure.kind).toBe('release');
     if (azure.kind !== 'release') return;
@@ -87,6 +88,7 @@ describe('npm run dist signing preflight', () => {
       '-c.win.azureSignOptions.endpoint=https://weu.codesigning.azure.net',
     );
     expect(azure.args).toContain('-c.win.azureSignOptions.certificateProfileName=hakobu-public');
+    expect(azure.args).toContain('-c.win.azureSignOptions.publisherName=Hakobu K.K.');
   });
 
   it('needs no credentials for a Linux-only release', () => {
