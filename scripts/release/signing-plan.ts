@@ -165,11 +165,13 @@ export function signingPlan({
       ].join('\n'),
     };
   }
-  const names = platforms.length ? platforms.join(' and ') : 'no signed platform';
+  const signing = platforms.length
+    ? `signing for ${platforms.join(' and ')} with credentials from the environment`
+    : 'nothing to sign (Linux packages are not signed)';
   return {
     kind: 'release',
     platforms,
     args: platforms.includes('win') ? azureArgs(env, windowsPublisher) : [],
-    notice: `dist: release build, signing for ${names} with credentials from the environment.`,
+    notice: `dist: release build, ${signing}.`,
   };
 }

@@ -98,6 +98,7 @@ describe('npm run dist signing preflight', () => {
       hostPlatform: 'linux',
     });
     expect(plan).toMatchObject({ kind: 'release', platforms: [] });
+    if (plan.kind === 'release') expect(plan.notice).toContain('Linux packages are not signed');
   });
 
   it('asks for both platforms when one run builds macOS and Windows', () => {
