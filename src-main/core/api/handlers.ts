@@ -27,8 +27,11 @@ export const EMPTY_TRANSFERS: TransfersSnapshot = {
   total: { size: 0, sentBytes: 0, active: 0, completed: 0, failed: 0 },
 };
 
+/** The channels app.ts serves itself (files opened with Hakobu wait in its FileOffers). */
+type OfferChannels = 'files.offers' | 'files.closeOffer';
+
 /** One function per contract channel, over the app's session and signed-in services. */
-export function buildHandlers(ctx: HandlerContext): ContractHandlers {
+export function buildHandlers(ctx: HandlerContext): Omit<ContractHandlers, OfferChannels> {
   const signedIn = (): SessionServices => {
     const services = ctx.services();
     if (!services) throw new UserFacingError('auth.signInRequired', 'Please sign in first.');
