@@ -103,9 +103,12 @@ export const invokeChannels = {
   >(),
   /** Files opened with Hakobu that wait for the user's yes or no (see 'files.offered'). */
   'files.offers': channel(z.tuple([]))<FilesOffer>(),
-  /** The user uploaded or declined these offered files: they stop waiting and are released. */
+  /**
+   * The user uploaded or declined these offered files: they stop waiting and are released (no
+   * handles: the user saw only the note about skipped items).
+   */
   'files.closeOffer': channel(
-    z.tuple([z.object({ handles: z.array(FileHandle).min(1).max(10_000) })]),
+    z.tuple([z.object({ handles: z.array(FileHandle).max(10_000) })]),
   )<FilesOffer>(),
   'transfers.pause': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
   'transfers.resume': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
