@@ -55,6 +55,7 @@ const launches = isFirstInstance
   ? wireOsOpen(app, {
       argv: process.argv,
       cwd: process.cwd(),
+      execPath: process.execPath,
       defaultApp: process.defaultApp === true,
       platform: process.platform,
       showWindow,

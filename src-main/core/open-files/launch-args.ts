@@ -1,4 +1,5 @@
 import { posix, win32 } from 'node:path';
+import { fileURLToPath } from 'node:url';
 
 /** The custom URL scheme Hakobu registers (`hakobu://callback?…` for a later sign-in feature). */
 export const HAKOBU_SCHEME = 'hakobu:';
@@ -32,7 +33,9 @@ export interface LaunchArgs {
  * Reads the files, folders and hakobu: URLs out of a full process argv (executable first), as
  * Hakobu's own command line or a second instance's. Electron and Chromium switches (`-x`, `--x`,
  * `--x=y`) are skipped, as is the app path in an unpackaged run; after a lone `--` everything is
- * an operand, so a file named `-notes.txt` can still be passed. Nothing is touched on disk here.
+ * an operand, so a file named `-notes.txt` can still be passed. `file:` URLs of this computer
+ * become paths: a Linux desktop entry's `%U` may pass files that way (and must be `%U`, not `%F`,
+ * so that the same entry can also receive hakobu:// URLs). Nothing is touched on disk here.
  */
 export function parseLaunchArgs(argv: readonly string[], options: LaunchArgsOptions): LaunchArgs {
   const paths = options.platform === 'win32' ? win32 : posix;
@@ -53,13 +56,27 @@ export function parseLaunchArgs(argv: readonly string[], options: LaunchArgsOpti
       if (arg !== '') result.skipped += 1;
       continue;
     }
+    const path = /^file:/i.test(arg) ? localFileUrlPath(arg, options.platform) : arg;
     if (arg.slice(0, HAKOBU_SCHEME.length).toLowerCase() === HAKOBU_SCHEME) {
       result.urls.push(arg);
-    } else if (result.paths.length >= MAX_LAUNCH_PATHS) {
+    } else if (path === undefined || result.paths.length >= MAX_LAUNCH_PATHS) {
       result.skipped += 1;
     } else {
-      result.paths.push(paths.resolve(options.cwd, arg));
+      result.paths.push(paths.resolve(options.cwd, path));
     }
   }
   return result;
+}
+
+/** The path of a `file:` URL naming this computer (no host, or localhost); else undefined. */
+function localFileUrlPath(arg: string, platform?: NodeJS.Platform): string | undefined {
+  if (!URL.canParse(arg)) return undefined;
+  const url = new URL(arg);
+  if (url.host !== '' && url.host !== 'localhost') return undefined;
+  url.host = '';
+  try {
+    return fileURLToPath(url, { windows: (platform ?? process.platform) === 'win32' });
+  } catch {
+    return undefined;
+  }
 }

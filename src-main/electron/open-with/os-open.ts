@@ -10,6 +10,8 @@ export interface OsOpenOptions {
   /** This process's own command line and working folder (the first instance's launch). */
   argv: readonly string[];
   cwd: string;
+  /** The app's executable (what Windows runs for a hakobu:// link). */
+  execPath: string;
   /** process.defaultApp: `electron <app> …` in development puts the app path after the switches. */
   defaultApp: boolean;
   platform: NodeJS.Platform;
@@ -32,7 +34,13 @@ export function wireOsOpen(app: OsOpenApp, options: OsOpenOptions): LaunchInbox 
     platform: options.platform,
     openUrl: options.openUrl,
   });
-  if (app.isPackaged) app.setAsDefaultProtocolClient(PROTOCOL_NAME);
+  if (app.isPackaged && options.platform === 'win32') {
+    // Windows then runs `"Hakobu.exe" "--" "%1"`: after --, Chromium reads no switches, so a
+    // crafted link cannot smuggle one in (and parseLaunchArgs still finds the URL).
+    app.setAsDefaultProtocolClient(PROTOCOL_NAME, options.execPath, ['--']);
+  } else if (app.isPackaged) {
+    app.setAsDefaultProtocolClient(PROTOCOL_NAME);
+  }
   // Only a real Electron launch has an argv of Hakobu's own (a packaged app, or electron <app>);
   // anything else (a test runner's Node) would offer its own script as a file.
   if (app.isPackaged || options.defaultApp) inbox.commandLine(options.argv, options.cwd);

@@ -51,6 +51,20 @@ describe('reading files and hakobu: URLs from a command line', () => {
     expect(result.paths).toEqual(['/home/hana/notes.txt']);
   });
 
+  it("turns file: URLs of this computer into paths (a desktop entry's %U), refusing other hosts", () => {
+    const result = parseLaunchArgs(
+      [
+        '/opt/Hakobu/hakobu',
+        'file:///home/hana/My%20Photos/a%20b.jpg',
+        'file://localhost/tmp/c.txt',
+        'file://fileserver/share/d.txt',
+      ],
+      packaged,
+    );
+    expect(result.paths).toEqual(['/home/hana/My Photos/a b.jpg', '/tmp/c.txt']);
+    expect(result.skipped).toBe(1);
+  });
+
   it('resolves Windows paths as Windows does, keeping a UNC path for the later refusal', () => {
     const result = parseLaunchArgs(
       ['C:\\Program Files\\Hakobu\\Hakobu.exe', 'report.pdf', '\\\\fileserver\\share\\x.txt'],
