@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
 import type { FilesOffer, OfferedFileView } from '../../contract/views';
-import type { ChosenFiles } from '../files';
+import type { ChosenFile, ChosenFiles } from '../files';
 import { nonLocalPathProblem } from '../files';
 import type { Logger } from '../log/logger';
 
@@ -32,7 +32,10 @@ export class FileOffers {
 
   /** Checks each path (local, an existing file or folder) and offers those that are. */
   offer(paths: readonly string[], skipped = 0): Promise<void> {
-    this.tail = this.tail.then(() => this.add(paths, skipped));
+    // Never rejects, so one bad launch cannot stop the offers after it.
+    this.tail = this.tail
+      .then(() => this.add(paths, skipped))
+      .catch((error: unknown) => this.options.log.error('could not offer opened files', error));
     return this.tail;
   }
 
@@ -60,19 +63,29 @@ export class FileOffers {
       if (found && this.waiting.size + usable.length < MAX_OFFERED_FILES) usable.push(found);
       else refused += 1;
     }
-    const registered = this.options.files.register(usable.map((entry) => entry.path));
-    registered.forEach((chosen, i) => {
-      const entry = usable[i];
-      if (!entry || this.waiting.has(chosen.handle)) return;
-      this.waiting.set(chosen.handle, {
-        ...chosen,
-        kind: entry.kind,
-        ...(entry.size !== undefined ? { size: entry.size } : {}),
-      });
-    });
+    for (const entry of usable) {
+      const chosen = this.register(entry.path);
+      if (!chosen) refused += 1;
+      else if (!this.waiting.has(chosen.handle)) {
+        this.waiting.set(chosen.handle, {
+          ...chosen,
+          kind: entry.kind,
+          ...(entry.size !== undefined ? { size: entry.size } : {}),
+        });
+      }
+    }
     this.skipped += refused;
     if (refused > 0) this.options.log.warn(`opened with Hakobu: ${refused} item(s) skipped`);
     if (usable.length > 0 || refused > 0) this.options.emit(this.pending());
+  }
+
+  /** The path's handle, or undefined when the registry refuses it (as outside the harness's staging). */
+  private register(path: string): ChosenFile | undefined {
+    try {
+      return this.options.files.register([path])[0];
+    } catch {
+      return undefined;
+    }
   }
 
   /** A regular file or a folder on a local disk; anything else (a device, a pipe) is refused. */

@@ -34,12 +34,14 @@ export function wireOsOpen(app: OsOpenApp, options: OsOpenOptions): LaunchInbox 
     platform: options.platform,
     openUrl: options.openUrl,
   });
-  if (app.isPackaged && options.platform === 'win32') {
+  const { execPath } = options;
+  if (app.isPackaged) {
     // Windows then runs `"Hakobu.exe" "--" "%1"`: after --, Chromium reads no switches, so a
     // crafted link cannot smuggle one in (and parseLaunchArgs still finds the URL).
-    app.setAsDefaultProtocolClient(PROTOCOL_NAME, options.execPath, ['--']);
-  } else if (app.isPackaged) {
-    app.setAsDefaultProtocolClient(PROTOCOL_NAME);
+    // electronegativity: PROTOCOL_HANDLER_JS_CHECK — links reach only deep-links.ts, which keeps hakobu: URLs alone, length-capped.
+    if (options.platform === 'win32')
+      app.setAsDefaultProtocolClient(PROTOCOL_NAME, execPath, ['--']);
+    else app.setAsDefaultProtocolClient(PROTOCOL_NAME);
   }
   // Only a real Electron launch has an argv of Hakobu's own (a packaged app, or electron <app>);
   // anything else (a test runner's Node) would offer its own script as a file.

@@ -60,6 +60,18 @@ describe('files opened with Hakobu', () => {
     expect(offer.skipped).toBe(paths.length - 1 + 2);
   });
 
+  it('counts a path the registry refuses as skipped, and keeps offering later files', async () => {
+    const { dir, report } = fixture();
+    const files = new ChosenFiles({ within: join(dir, 'staging') });
+    const offers = new FileOffers({ files, emit: () => {}, log: silentLogger });
+    await offers.offer([report]);
+    const staged = join(dir, 'staging', 'ok.txt');
+    mkdirSync(join(dir, 'staging'));
+    writeFileSync(staged, 'ok');
+    await offers.offer([staged]);
+    expect(offers.pending()).toMatchObject({ files: [{ name: 'ok.txt' }], skipped: 1 });
+  });
+
   it('never touches a network path on Windows (refused from the string alone)', async () => {
     const files = new ChosenFiles({ platform: 'win32' });
     const offers = new FileOffers({ files, emit: () => {}, log: silentLogger, platform: 'win32' });
