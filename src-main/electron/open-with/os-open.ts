@@ -1,7 +1,15 @@
 // What the OS asks Hakobu to open: files and folders (the command line, Windows "Send to", a Linux
 // file manager's "Open With", macOS open-file) and hakobu:// URLs (argv, macOS open-url).
 import type { App } from 'electron';
+import { z } from 'zod';
 import { LaunchInbox } from '../../core/open-files';
+
+// Any program may start Hakobu with any command line, which a second instance then hands over.
+const SecondInstance = z.object({
+  argv: z.array(z.string()).max(100_000),
+  workingDirectory: z.string().min(1).max(32_767),
+});
+const OpenedPath = z.string().min(1).max(32_767);
 
 /** The scheme's name as the OS registers it (no colon). */
 export const PROTOCOL_NAME = 'hakobu';
@@ -48,13 +56,15 @@ export function wireOsOpen(app: OsOpenApp, options: OsOpenOptions): LaunchInbox 
   if (app.isPackaged || options.defaultApp) inbox.commandLine(options.argv, options.cwd);
 
   app.on('second-instance', (_event, argv, workingDirectory) => {
-    inbox.commandLine(argv, workingDirectory);
+    const launch = SecondInstance.safeParse({ argv, workingDirectory });
+    if (launch.success) inbox.commandLine(launch.data.argv, launch.data.workingDirectory);
     options.showWindow();
   });
   // macOS: Finder's Open With, the Dock, `open -a Hakobu file`; may fire before 'ready'.
   app.on('open-file', (event, path) => {
     event.preventDefault();
-    inbox.files([path]);
+    const opened = OpenedPath.safeParse(path);
+    inbox.files(opened.success ? [opened.data] : [], opened.success ? 0 : 1);
     options.showWindow();
   });
   app.on('open-url', (event, url) => {

@@ -49,3 +49,26 @@ describe('the launch command line', () => {
     expect(offered).toEqual([['/home/hana/notes.txt']]);
   });
 });
+
+describe('what other processes hand over', () => {
+  it('offers a second instance’s files and brings the window forward, ignoring a malformed hand-over', () => {
+    const { app } = fakeApp(true);
+    let shown = 0;
+    const offered: { paths: string[]; skipped: number }[] = [];
+    const inbox = wireOsOpen(app, {
+      ...options,
+      argv: ['/opt/Hakobu/hakobu'],
+      platform: 'linux',
+      showWindow: () => (shown += 1),
+    });
+    inbox.attach((paths, skipped) => offered.push({ paths, skipped }));
+    app.emit('second-instance', {}, ['/opt/Hakobu/hakobu', 'a.txt'], '/tmp');
+    app.emit('second-instance', {}, [42, { toString: 'x' }], '/tmp');
+    app.emit('open-file', { preventDefault: () => {} }, { not: 'a path' });
+    expect(offered).toEqual([
+      { paths: ['/tmp/a.txt'], skipped: 0 },
+      { paths: [], skipped: 1 },
+    ]);
+    expect(shown).toBe(3);
+  });
+});
