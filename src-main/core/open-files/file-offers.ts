@@ -46,7 +46,9 @@ export class FileOffers {
 
   /**
    * The user answered for these handles (uploaded or declined): they leave the offer and are
-   * released, since a queued upload already holds its path. Returns what still waits.
+   * released, since a queued upload already holds its path. (A path dropped earlier shares its
+   * handle, but a drop is queued at once, so releasing it takes nothing from the window.)
+   * Returns what still waits.
    */
   close(handles: readonly string[]): FilesOffer {
     const closing = handles.filter((handle) => this.waiting.delete(handle));
