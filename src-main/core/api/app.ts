@@ -189,22 +189,19 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     },
     files,
     offers,
-    handlers: {
-      ...buildHandlers({
-        options,
-        configOptions,
-        files,
-        auth: requireAuth,
-        services: () => current,
-        view,
-        settled: async () => {
-          await settle();
-          return view();
-        },
-      }),
-      'files.offers': async () => offers.pending(),
-      'files.closeOffer': async ({ handles }) => offers.close(handles),
-    },
+    handlers: buildHandlers({
+      options,
+      configOptions,
+      files,
+      offers,
+      auth: requireAuth,
+      services: () => current,
+      view,
+      settled: async () => {
+        await settle();
+        return view();
+      },
+    }),
     media: async (request) =>
       current ? current.library.media(request) : new Response('Sign in first', { status: 401 }),
     subscribe: (listener) => {

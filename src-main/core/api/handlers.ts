@@ -3,6 +3,7 @@ import type { AuthSession } from '../auth';
 import { loadConfig, saveUserConfig, formatConfigProblem, type LoadConfigOptions } from '../config';
 import { runDoctor, toDoctorReportView } from '../doctor';
 import type { ChosenFiles } from '../files';
+import type { FileOffers } from '../open-files';
 import type { HakobuAppOptions } from './app';
 import { UserFacingError, type ContractHandlers } from './dispatch';
 import type { SessionServices } from './session-services';
@@ -12,6 +13,7 @@ interface HandlerContext {
   options: HakobuAppOptions;
   configOptions: LoadConfigOptions;
   files: ChosenFiles;
+  offers: FileOffers;
   auth(): AuthSession;
   services(): SessionServices | undefined;
   view(): SessionView;
@@ -27,11 +29,8 @@ export const EMPTY_TRANSFERS: TransfersSnapshot = {
   total: { size: 0, sentBytes: 0, active: 0, completed: 0, failed: 0 },
 };
 
-/** The channels app.ts serves itself (files opened with Hakobu wait in its FileOffers). */
-type OfferChannels = 'files.offers' | 'files.closeOffer';
-
 /** One function per contract channel, over the app's session and signed-in services. */
-export function buildHandlers(ctx: HandlerContext): Omit<ContractHandlers, OfferChannels> {
+export function buildHandlers(ctx: HandlerContext): ContractHandlers {
   const signedIn = (): SessionServices => {
     const services = ctx.services();
     if (!services) throw new UserFacingError('auth.signInRequired', 'Please sign in first.');
@@ -82,6 +81,8 @@ export function buildHandlers(ctx: HandlerContext): Omit<ContractHandlers, Offer
       }
       return ctx.files.register(await ctx.options.showFileDialog(kind));
     },
+    'files.offers': async () => ctx.offers.pending(),
+    'files.closeOffer': async ({ handles }) => ctx.offers.close(handles),
     'transfers.pause': ({ ids }) => signedIn().transfers.pause(ids),
     'transfers.resume': ({ ids }) => signedIn().transfers.resume(ids),
     'transfers.cancel': ({ ids }) => signedIn().transfers.cancel(ids),
