@@ -26,8 +26,9 @@ const fromSecond = file('from-second-instance.txt');
 let ready: () => void = () => {};
 const registeredSchemes: string[] = [];
 const electron = createElectronModule();
+// A development run (`electron <app> …`): unpackaged, so no managed config or keychain of this
+// machine is read, and the scheme is not registered (tests/unit/electron/os-open.test.ts covers that).
 Object.assign(electron.app, {
-  isPackaged: true,
   getPath: (name: string) => join(root, name),
   whenReady: () => new Promise<void>((resolve) => (ready = resolve)),
   setAsDefaultProtocolClient: (scheme: string) => registeredSchemes.push(scheme),
@@ -68,13 +69,16 @@ const window = () => hoisted.windows[0] as MockWindow;
 const core = () => hoisted.apps[0] as HakobuApp;
 const offeredNames = (offer: FilesOffer) => offer.files.map((f) => f.name).sort();
 const argv = process.argv;
+const launchedBy = process as { defaultApp?: boolean };
 const urls: string[] = [];
 
 beforeAll(async () => {
-  // A packaged Hakobu launched as `Hakobu --some-switch <file> hakobu://…` (Windows Send To, Linux %F).
-  process.argv = ['/opt/Hakobu/hakobu', '--enable-logging', fromArgv, 'hakobu://callback?code=1'];
+  // `electron --enable-logging . <file> hakobu://…`, as a desktop entry's %U or Send To would add them.
+  process.argv = ['electron', '--enable-logging', '.', fromArgv, 'hakobu://callback?code=1'];
+  launchedBy.defaultApp = true;
   await import('../../../src-main/electron/main');
   process.argv = argv;
+  delete launchedBy.defaultApp;
   const { subscribeDeepLinks } = await import('../../../src-main/electron/deep-links');
   subscribeDeepLinks((url) => urls.push(url.href));
   // macOS sends open-file before 'ready' when Hakobu is launched by opening a file.
@@ -86,12 +90,13 @@ beforeAll(async () => {
 });
 afterAll(() => {
   process.argv = argv;
+  delete launchedBy.defaultApp;
   rmSync(root, { recursive: true, force: true });
 });
 
 describe('files and links the OS hands to Hakobu', () => {
-  it('registers hakobu:// as its URL scheme when packaged', () => {
-    expect(registeredSchemes).toEqual(['hakobu']);
+  it('leaves the hakobu:// scheme alone in a development run (it would name bare Electron)', () => {
+    expect(registeredSchemes).toEqual([]);
   });
 
   it('offers the command line’s file and the one opened before ready, and tells the window', async () => {
@@ -111,7 +116,7 @@ describe('files and links the OS hands to Hakobu', () => {
     electron.app.emit(
       'second-instance',
       {},
-      ['/opt/Hakobu/hakobu', '--original-process-start-time=1', 'from-second-instance.txt'],
+      ['electron', '.', '--original-process-start-time=1', 'from-second-instance.txt'],
       root,
     );
     await vi.waitFor(() =>
