@@ -5,6 +5,7 @@ import type {
   ConflictPrompt,
   EnqueueResult,
   DoctorReportView,
+  FilesOffer,
   LibraryPage,
   LocationView,
   SessionView,
@@ -100,6 +101,15 @@ export const invokeChannels = {
   'files.choose': channel(z.tuple([z.object({ kind: z.enum(['files', 'folder']) })]))<
     ChosenFileView[]
   >(),
+  /** Files opened with Hakobu that wait for the user's yes or no (see 'files.offered'). */
+  'files.offers': channel(z.tuple([]))<FilesOffer>(),
+  /**
+   * The user uploaded or declined these offered files: they stop waiting and are released (no
+   * handles: the user saw only the note about skipped items).
+   */
+  'files.closeOffer': channel(
+    z.tuple([z.object({ handles: z.array(FileHandle).max(10_000) })]),
+  )<FilesOffer>(),
   'transfers.pause': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
   'transfers.resume': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
   'transfers.cancel': channel(z.tuple([z.object({ ids: ItemIds })]))<TransfersSnapshot>(),
@@ -171,6 +181,8 @@ export interface EventChannels {
   'library.objectAdded': { location: string; key: string };
   /** A command from the application menu or a shortcut handled by main. */
   'app.command': { command: 'uploadFiles' | 'openSettings' | 'runDiagnostics' };
+  /** Files were opened with Hakobu: all that waits for the user's answer (as 'files.offers'). */
+  'files.offered': FilesOffer;
 }
 export type EventName = keyof EventChannels;
 

@@ -23,6 +23,8 @@ export const INVOKE_CHANNEL_NAMES: readonly InvokeChannelName[] = [
   'transfers.clearFinished',
   'transfers.resolveConflict',
   'files.choose',
+  'files.offers',
+  'files.closeOffer',
   'library.locations',
   'library.list',
   'library.download',
@@ -38,4 +40,5 @@ export const EVENT_NAMES: readonly EventName[] = [
   'transfers.conflict',
   'library.objectAdded',
   'app.command',
+  'files.offered',
 ];

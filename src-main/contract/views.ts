@@ -113,6 +113,20 @@ export interface EnqueueResult {
   skippedLinks: number;
 }
 
+/** A file or folder opened with Hakobu (command line, second instance, macOS Open With). */
+export interface OfferedFileView extends ChosenFileView {
+  kind: 'file' | 'folder';
+  /** Bytes, for a file (a folder is not walked until it is queued). */
+  size?: number;
+}
+
+/** Files opened with Hakobu that wait for the user to confirm (or decline) their upload. */
+export interface FilesOffer {
+  files: OfferedFileView[];
+  /** Items that could not be offered: missing, not a file or folder, not local, or past the cap. */
+  skipped: number;
+}
+
 export interface ConflictPrompt {
   itemId: string;
   location: string;

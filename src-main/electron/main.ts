@@ -21,11 +21,13 @@ import type { ThumbnailRenderer } from '../core/library';
 import { HELPER_BUNDLE } from '../core/library/thumbnail-worker/fork';
 import { KeytarSecretStore } from '../core/secrets';
 import { wireContract, sendEvent } from './ipc/wire-contract';
+import { deliverDeepLink } from './deep-links';
 import { createAppLogger } from './logging';
 import { openMainWindow } from './main-window-controller';
 import { buildMenuTemplate } from './menu/app-menu';
 import { menuLanguageFor } from './menu/labels';
 import { registerAppProtocol } from './protocols/app-protocol';
+import { wireOsOpen } from './open-with/os-open';
 import { registerMediaProtocol } from './protocols/media-protocol';
 import { privilegedSchemes } from './protocols/schemes';
 import { quitDuringUploadsDialog, userChoseQuit } from './quit-guard';
@@ -46,6 +48,20 @@ let mainWindow: BrowserWindow | undefined;
 let hakobu: HakobuApp | undefined;
 let thumbnails: ThumbnailRenderer | undefined;
 let quitConfirmed = false;
+
+// Files and hakobu:// URLs the OS sends (argv, a second instance, macOS open-file and open-url,
+// which may come before 'ready'): files wait in the inbox until start() attaches the offers.
+const launches = isFirstInstance
+  ? wireOsOpen(app, {
+      argv: process.argv,
+      cwd: process.cwd(),
+      execPath: process.execPath,
+      defaultApp: process.defaultApp === true,
+      platform: process.platform,
+      showWindow,
+      openUrl: (url) => void deliverDeepLink(url),
+    })
+  : undefined;
 
 function start(): void {
   const log = createAppLogger();
@@ -128,6 +144,8 @@ function start(): void {
       ),
     ),
   );
+  // Files opened with Hakobu wait in core until the user confirms them (after sign-in, if need be).
+  launches?.attach((paths, skipped) => void core.offers.offer(paths, skipped));
   void core.start();
 }
 
@@ -135,10 +153,6 @@ app.on('web-contents-created', (_event, contents) => {
   // Defence in depth: any other webContents (there should be none) gets the same guards.
   // electronegativity: OPEN_EXTERNAL_JS_CHECK — guardNavigation opens only allowlisted https links.
   guardNavigation(contents, (url) => shell.openExternal(url));
-});
-app.on('second-instance', () => {
-  if (mainWindow?.isMinimized()) mainWindow.restore();
-  mainWindow?.focus();
 });
 app.on('before-quit', (event) => {
   const active = hakobu?.activeTransfers() ?? 0;
@@ -168,14 +182,22 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('activate', () => {
-  if (BrowserWindow.getAllWindows().length === 0 && hakobu) {
-    mainWindow = openMainWindow({
-      userData: app.getPath('userData'),
-      preloadPath: join(__dirname, '..', 'preload', 'preload.cjs'),
-      devTools: !app.isPackaged,
-    });
-  }
+  if (BrowserWindow.getAllWindows().length === 0 && hakobu) reopenWindow();
 });
+function reopenWindow(): void {
+  mainWindow = openMainWindow({
+    userData: app.getPath('userData'),
+    preloadPath: join(__dirname, '..', 'preload', 'preload.cjs'),
+    devTools: !app.isPackaged,
+  });
+}
+/** Brings the window forward for what the OS sent (reopened on macOS); before ready, start() opens it. */
+function showWindow(): void {
+  if (!hakobu) return;
+  if (BrowserWindow.getAllWindows().length === 0) reopenWindow();
+  if (mainWindow?.isMinimized()) mainWindow.restore();
+  mainWindow?.focus();
+}
 /** The native picker: files, or folders (Windows and Linux cannot offer both in one dialog). */
 async function showFileDialog(
   kind: 'files' | 'folder',

@@ -83,6 +83,7 @@ async function main(): Promise<void> {
     stagingDir,
     files: app.files,
     handlers: app.handlers,
+    offerFiles: (paths) => app.offers.offer(paths),
     serveMedia: app.media,
     events: { subscribe: (emit) => app.subscribe(emit) },
     log,

@@ -22,6 +22,11 @@ export interface HarnessOptions {
   /** Turns a staged copy into the handle the page enqueues (the app's registry). */
   files: Pick<ChosenFiles, 'register'>;
   handlers: ContractHandlers;
+  /**
+   * Offers staged files as if opened with Hakobu (the app's FileOffers): tests send a file to
+   * `PUT /open-with?name=…` to stand in for Windows Send To or macOS Open With.
+   */
+  offerFiles?: (paths: string[]) => Promise<void>;
   serveMedia: MediaServer;
   events: EventSource;
   log: Logger;
@@ -140,6 +145,12 @@ export async function startWebHarness(options: HarnessOptions): Promise<RunningH
       const path = await stageUpload(options.stagingDir, relative, req, batch);
       const [chosen] = options.files.register([path]);
       return send(res, 200, JSON.stringify({ handle: chosen?.handle }), 'application/json');
+    }
+    if (req.method === 'PUT' && url.pathname === '/open-with' && options.offerFiles) {
+      const relative = safeRelativePath(url.searchParams.get('name') ?? '');
+      if (!relative) return send(res, 400, 'Bad file name');
+      await options.offerFiles([await stageUpload(options.stagingDir, relative, req)]);
+      return send(res, 204, '');
     }
     if (req.method === 'PUT' && url.pathname === '/stage/batch') {
       const batch = url.searchParams.get('batch') ?? undefined;

@@ -6,6 +6,7 @@ import { loadConfig, type HakobuConfig, type LoadConfigOptions } from '../config
 import { ChosenFiles } from '../files';
 import type { MediaServer, MediaUrlBuilder, ThumbnailRenderer } from '../library';
 import type { Logger } from '../log/logger';
+import { FileOffers } from '../open-files';
 import type { SecretStore } from '../secrets';
 import {
   toUserError,
@@ -50,6 +51,8 @@ export interface HakobuApp {
   bridgeHandlers: BridgeHandlers;
   /** What the user chose, by handle: shells register dropped, picked or staged paths here. */
   files: ChosenFiles;
+  /** Files opened with Hakobu (command line, second instance, Open With) awaiting the user. */
+  offers: FileOffers;
   /** Answers hakobu-media:// requests for the signed-in user (401 otherwise). */
   media: MediaServer;
   subscribe(emit: Emit): () => void;
@@ -77,6 +80,12 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
   );
   const listeners = new Set<Emit>();
   const emit: Emit = (event, payload) => listeners.forEach((listener) => listener(event, payload));
+
+  const offers = new FileOffers({
+    files,
+    emit: (offer) => emit('files.offered', offer),
+    log: log.child('open-files'),
+  });
 
   const initial = loadConfig(configOptions);
   for (const warning of initial.warnings) log.warn(warning.message);
@@ -179,10 +188,12 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
       'files.register': async ({ paths }) => files.register(paths),
     },
     files,
+    offers,
     handlers: buildHandlers({
       options,
       configOptions,
       files,
+      offers,
       auth: requireAuth,
       services: () => current,
       view,

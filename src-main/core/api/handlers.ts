@@ -3,6 +3,7 @@ import type { AuthSession } from '../auth';
 import { loadConfig, saveUserConfig, formatConfigProblem, type LoadConfigOptions } from '../config';
 import { runDoctor, toDoctorReportView } from '../doctor';
 import type { ChosenFiles } from '../files';
+import type { FileOffers } from '../open-files';
 import type { HakobuAppOptions } from './app';
 import { UserFacingError, type ContractHandlers } from './dispatch';
 import type { SessionServices } from './session-services';
@@ -12,6 +13,7 @@ interface HandlerContext {
   options: HakobuAppOptions;
   configOptions: LoadConfigOptions;
   files: ChosenFiles;
+  offers: FileOffers;
   auth(): AuthSession;
   services(): SessionServices | undefined;
   view(): SessionView;
@@ -79,6 +81,8 @@ export function buildHandlers(ctx: HandlerContext): ContractHandlers {
       }
       return ctx.files.register(await ctx.options.showFileDialog(kind));
     },
+    'files.offers': async () => ctx.offers.pending(),
+    'files.closeOffer': async ({ handles }) => ctx.offers.close(handles),
     'transfers.pause': ({ ids }) => signedIn().transfers.pause(ids),
     'transfers.resume': ({ ids }) => signedIn().transfers.resume(ids),
     'transfers.cancel': ({ ids }) => signedIn().transfers.cancel(ids),

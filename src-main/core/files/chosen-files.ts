@@ -64,6 +64,16 @@ export class ChosenFiles {
     return paths;
   }
 
+  /** Forgets handles (files the user declined to upload): they no longer resolve. */
+  release(handles: readonly string[]): void {
+    for (const handle of handles) {
+      const path = this.pathsByHandle.get(handle);
+      if (path === undefined) continue;
+      this.pathsByHandle.delete(handle);
+      this.handlesByPath.delete(path);
+    }
+  }
+
   private refuseUnreadable(path: string): void {
     const problem = nonLocalPathProblem(path, this.platform);
     if (problem) {

@@ -10,6 +10,7 @@ import { uploadTarget } from '../library/upload-target';
 import { useTransfers } from '../transfers/transfers-context';
 import { captureDrop, collectDroppedFiles } from './collect-drop';
 import { DropOverlay } from './DropOverlay';
+import { OpenWithPrompt } from './OpenWithPrompt';
 import './upload.css';
 import { chunked } from './chunked';
 
@@ -140,6 +141,7 @@ export function UploadProvider({ children }: { children: ReactNode }) {
         onChange={(event) => fromInput(event.currentTarget)}
       />
       <DropOverlay target={target} onDrop={onDrop} />
+      <OpenWithPrompt target={target} />
     </UploadContext>
   );
 }
