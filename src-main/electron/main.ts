@@ -32,6 +32,7 @@ import { quitDuringUploadsDialog, userChoseQuit } from './quit-guard';
 import { guardNavigation } from './security/navigation';
 import { batchWatcher, taskbarProgress } from './taskbar';
 import { createUtilityThumbnailRenderer } from './thumbnail-process';
+import { startUpdates } from './updater/start-updates';
 
 // A second instance hands over to the first and must start nothing itself: app.quit() only
 // asks to quit (and lets 'ready' fire), so exit at once before any service or window exists.
@@ -129,6 +130,8 @@ function start(): void {
     ),
   );
   void core.start();
+  // IT-controlled updates: off unless installed, then as the managed file says (core/updates).
+  void startUpdates({ app, log, resourcesPath: process.resourcesPath });
 }
 
 app.on('web-contents-created', (_event, contents) => {

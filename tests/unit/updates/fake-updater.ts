@@ -9,7 +9,7 @@ export class FakeUpdater implements Updater {
   private pending: (() => void)[] = [];
   /** When true, checks stay in flight until release() is called. */
   holdChecks = false;
-  private readonly listeners = new Map<string, ((...args: never[]) => void)[]>();
+  private readonly listeners = new Map<string, unknown[]>();
 
   configure(settings: UpdaterSettings): void {
     this.settings = settings;
@@ -31,7 +31,7 @@ export class FakeUpdater implements Updater {
 
   on<E extends keyof UpdaterEvents>(event: E, listener: UpdaterEvents[E]): void {
     const list = this.listeners.get(event) ?? [];
-    list.push(listener as (...args: never[]) => void);
+    list.push(listener);
     this.listeners.set(event, list);
   }
 
