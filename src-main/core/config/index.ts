@@ -15,6 +15,7 @@ export {
   type ConfigLoadResult,
   type ConsideredSource,
 } from './load';
+export { effectiveSettings, type EffectiveSetting } from './effective-settings';
 export { saveUserConfig, type UserSettingsPatch, type ConfigSaveResult } from './save';
 export { SETTING_PATHS } from './key-paths';
 export type { SettingOrigin, SettingOrigins, SettingSource } from './merge';
