@@ -10,34 +10,40 @@ import {
   type LoadedConfig,
 } from '../../core/config';
 import { settingsView } from '../../core/api/views';
+import { DEFAULT_PARALLEL_TRANSFERS, parallelTransfers } from '../../core/transfers/budget';
 import type { Output } from '../io/output';
 import { EXIT, failure, UsageError } from '../runtime/exit';
 import type { Command } from './command';
 
 const PARALLEL = 'transfers.parallelTransfers';
 
+/** A setting row; `variable` names the environment variable that decided it, if one did. */
+type SettingRow = EffectiveSetting & { variable?: string };
+
 /**
  * The parallel-transfers row as the engine runs it: HAKOBU_PARALLEL_TRANSFERS or an old
  * concurrency pair may decide the number instead of the key itself (the Settings screen's rule).
  */
-/** A setting row; `variable` names the environment variable that decided it, if one did. */
-type SettingRow = EffectiveSetting & { variable?: string };
-
 function withEngineParallelTransfers(load: LoadedConfig, rows: EffectiveSetting[]): SettingRow[] {
   const view = settingsView({ ok: true, ...load });
   const decided = view.sources[PARALLEL];
+  const configured = load.config.transfers.parallelTransfers ?? DEFAULT_PARALLEL_TRANSFERS;
+  const byVariable = parallelTransfers({ parallelTransfers: configured }) !== configured;
   return rows.map((row) => {
     if (row.key !== PARALLEL || !decided) return row;
-    const deciders = [PARALLEL, 'transfers.concurrency', 'transfers.partConcurrency'];
-    const origin = deciders
+    const value = view.values.transfers.parallelTransfers;
+    if (byVariable) {
+      const variable = 'HAKOBU_PARALLEL_TRANSFERS';
+      return { ...row, value, source: 'env', file: null, locked: false, variable };
+    }
+    const origin = [PARALLEL, 'transfers.concurrency', 'transfers.partConcurrency']
       .map((key) => load.origins[key])
       .find((o) => o?.source === decided.source && o.locked === decided.locked);
     return {
       ...row,
-      value: view.values.transfers.parallelTransfers,
+      value,
       source: decided.source,
       file: origin?.file ?? null,
-      ...(origin ? {} : { variable: 'HAKOBU_PARALLEL_TRANSFERS' }),
       locked: decided.locked,
     };
   });

@@ -1,8 +1,9 @@
 // What each setting means, for docs/config.schema.json: editors show these as hover text and
 // completion hints while IT writes a managed file. Keyed by setting path, arrays' items as "*".
 
-/** The JSON schema's own title and description. */
+/** The JSON schema's title. */
 export const SCHEMA_TITLE = 'Hakobu configuration';
+/** The JSON schema's description: what a file is and where the guide lives. */
 export const SCHEMA_DESCRIPTION =
   "One Hakobu configuration file: the managed file IT deploys (every key it sets is locked), the user's config.json, or the file HAKOBU_CONFIG names. Every key is optional in one file; the merged result needs region, userPoolId, clientId, identityPoolId and locations. See docs/it-admin.md.";
 
