@@ -176,6 +176,21 @@ describe('hakobu config show', () => {
     expect(result.stdout).toContain(`user    ${paths.user}`);
     expect(result.stdout).toContain(`managed ${paths.managed}  (not present)`);
     expect(result.stderr).toContain('region "tokyo" is not an AWS region code');
+
+    const json = await runCli(machine, ['config', 'show', '--json']);
+    expect(json.code).toBe(1);
+    const shown = JSON.parse(json.stdout) as {
+      ok: boolean;
+      error: { code: string };
+      errors: { code: string; file: string; field: string }[];
+    };
+    expect(shown.ok).toBe(false);
+    expect(shown.error.code).toBe('config.invalid');
+    expect(shown.errors[0]).toMatchObject({
+      code: 'CONFIG_REGION_INVALID',
+      file: paths.user,
+      field: 'region',
+    });
   });
 
   it('refuses an unknown action as a usage error', async () => {

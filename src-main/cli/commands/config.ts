@@ -12,7 +12,7 @@ import {
 import { settingsView } from '../../core/api/views';
 import { DEFAULT_PARALLEL_TRANSFERS, parallelTransfers } from '../../core/transfers/budget';
 import type { Output } from '../io/output';
-import { EXIT, failure, UsageError } from '../runtime/exit';
+import { EXIT, UsageError } from '../runtime/exit';
 import type { Command } from './command';
 
 const PARALLEL = 'transfers.parallelTransfers';
@@ -103,6 +103,7 @@ Lists the files read and any warnings (such as a locked key a user file tries to
 
 Options:
   --json   print { ok, sources, settings: [{ key, value, source, file, locked }], warnings }
+           (on errors: { ok: false, error, sources, errors: [{ code, file, field, message, fix }] })
 Exit status: 0 when the configuration loads, 1 when it has errors (they are listed).`,
   options: {},
   maxPositionals: 1,
@@ -125,7 +126,12 @@ Exit status: 0 when the configuration loads, 1 when it has errors (they are list
     if (!load.ok) {
       printWarnings(ctx.out, load.warnings);
       const text = load.errors.map((problem) => formatConfigProblem(problem)).join('\n');
-      throw failure('config.invalid', text || 'Hakobu is not configured yet.');
+      const error = { code: 'config.invalid', message: text || 'Hakobu is not configured yet.' };
+      ctx.out.note(`hakobu: ${error.message}`);
+      // Fleet scripts get each problem with its file and field, besides the usual error.
+      const { errors, warnings, sources } = load;
+      ctx.out.document({ ok: false, error, sources, errors, warnings });
+      return Promise.resolve(EXIT.failure);
     }
     const settings = withEngineParallelTransfers(load, effectiveSettings(load));
     printSettings(ctx.out, settings);
