@@ -92,6 +92,11 @@ describe('update service', () => {
     expect(decision).toMatchObject({ action: 'off', reason: 'managed-config-invalid' });
   });
 
+  it("follows IT's update settings even when another key of the managed file is wrong", () => {
+    const decision = decisionFor({ region: 'tokyo', updates: { enabled: false } });
+    expect(decision).toMatchObject({ action: 'off', reason: 'disabled-by-it' });
+  });
+
   it('uses the installer feed when there is no managed file', () => {
     expect(decisionFor(undefined)).toMatchObject({
       action: 'check',
