@@ -34,6 +34,7 @@ import { quitDuringUploadsDialog, userChoseQuit } from './quit-guard';
 import { guardNavigation } from './security/navigation';
 import { batchWatcher, taskbarProgress } from './taskbar';
 import { createUtilityThumbnailRenderer } from './thumbnail-process';
+import { startUpdates } from './updater/start-updates';
 
 // A second instance hands over to the first and must start nothing itself: app.quit() only
 // asks to quit (and lets 'ready' fire), so exit at once before any service or window exists.
@@ -147,6 +148,8 @@ function start(): void {
   // Files opened with Hakobu wait in core until the user confirms them (after sign-in, if need be).
   launches?.attach((paths, skipped) => void core.offers.offer(paths, skipped));
   void core.start();
+  // IT-controlled updates: off unless installed, then as the managed file says (core/updates).
+  void startUpdates({ app, log, resourcesPath: process.resourcesPath });
 }
 
 app.on('web-contents-created', (_event, contents) => {

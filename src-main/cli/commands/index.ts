@@ -1,5 +1,6 @@
 import type { Command } from './command';
 import { cancelCommand } from './cancel';
+import { configCommand } from './config';
 import { doctorCommand } from './doctor';
 import { downloadCommand } from './download';
 import { loginCommand } from './login';
@@ -20,6 +21,7 @@ export const COMMANDS: readonly Command[] = [
   lsCommand,
   downloadCommand,
   doctorCommand,
+  configCommand,
 ];
 
 /** The command called `name`, if there is one. */

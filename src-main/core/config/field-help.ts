@@ -110,6 +110,23 @@ const HELP: Record<string, FieldHelp> = {
     expect: '"system", "light" or "dark"',
     fix: 'Use "system" (the default) to follow the operating system.',
   },
+  // Only the managed file may set these (merge.ts IT_ONLY_GROUPS); see docs/it-admin.md.
+  updates: {
+    expect: 'an object such as {"enabled": false}',
+    fix: 'Remove updates to update from the address built into the installer.',
+  },
+  'updates.enabled': {
+    expect: 'true or false, without quotes',
+    fix: 'Set false to stop Hakobu updating itself (for example when IT deploys each version).',
+  },
+  'updates.url': {
+    expect: 'an https:// address of the folder that holds latest.yml, without credentials',
+    fix: 'Remove it to use the address built into the installer, or set your internal update server.',
+  },
+  'updates.channel': {
+    expect: '"latest", "beta" or "alpha"',
+    fix: 'Use "latest" (the default) for released versions.',
+  },
 };
 
 const FALLBACK: FieldHelp = {

@@ -66,6 +66,9 @@ function suggest(key: string, known: Iterable<string>): string | undefined {
   return best?.key;
 }
 
+/** The key a file may use to name its JSON schema. */
+export const SCHEMA_KEY = '$schema';
+
 /** Warns about keys the schema does not know (they are ignored), with a typo hint when one fits. */
 export function unknownKeyWarnings(data: unknown, file: string): ConfigProblem[] {
   const warnings: ConfigProblem[] = [];
@@ -76,6 +79,8 @@ export function unknownKeyWarnings(data: unknown, file: string): ConfigProblem[]
     if (shape.kind !== 'object' || value === null || typeof value !== 'object') return;
     if (Array.isArray(value)) return;
     for (const [key, child] of Object.entries(value)) {
+      // "$schema" names docs/config.schema.json for editors (completion, checks); not a setting.
+      if (path.length === 0 && key === SCHEMA_KEY) continue;
       const childShape = shape.keys.get(key);
       if (childShape) {
         walk(child, childShape, [...path, key]);

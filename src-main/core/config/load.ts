@@ -3,6 +3,7 @@ import { unknownKeyWarnings } from './key-paths';
 import {
   getPath,
   isManagedOnly,
+  IT_ONLY_GROUPS,
   mergeLayers,
   settingPathOf,
   type ParsedLayer,
@@ -66,6 +67,31 @@ export function configSources(options: LoadConfigOptions): ConfigSource[] {
   const managed = managedConfigPath(env, options.platform, options.allowManagedOverride);
   sources.push({ kind: 'managed', path: managed });
   return sources;
+}
+
+/**
+ * Takes IT-only groups out of a user or env file before it is validated: they are ignored there
+ * whatever they hold (a bad value must not stop the app either), with one warning per group.
+ */
+function withoutItOnlyGroups(
+  source: ConfigSource,
+  data: Record<string, unknown>,
+  managedFile: string,
+) {
+  const kept = { ...data };
+  const warnings: ConfigProblem[] = [];
+  for (const group of IT_ONLY_GROUPS) {
+    if (!(group in kept)) continue;
+    const finding = {
+      code: 'CONFIG_LOCKED_KEY_IGNORED' as const,
+      message: `${group} is set to ${showValue(kept[group])} here, but only IT's managed file (${managedFile}) may set ${group}, so this value is ignored.`,
+      fix: `Remove ${group} from this file; ask your IT administrator if you need a different value.`,
+      params: { field: group, managedFile },
+    };
+    warnings.push(problemFrom(finding, { file: source.path, field: group }, 'warning'));
+    delete kept[group];
+  }
+  return { kept, warnings };
 }
 
 function parseLayer(source: ConfigSource, data: Record<string, unknown>) {
@@ -165,7 +191,14 @@ export function loadConfigWith(
       continue;
     }
     warnings.push(...unknownKeyWarnings(read.data, source.path));
-    const { layer, errors: layerErrors } = parseLayer(source, read.data);
+    let data = read.data;
+    if (source.kind !== 'managed') {
+      const managedFile = sources.find((s) => s.kind === 'managed')?.path ?? '';
+      const itOnly = withoutItOnlyGroups(source, data, managedFile);
+      warnings.push(...itOnly.warnings);
+      data = itOnly.kept;
+    }
+    const { layer, errors: layerErrors } = parseLayer(source, data);
     errors.push(...layerErrors);
     if (layer) layers.push(layer);
   }

@@ -58,6 +58,18 @@ export function isManagedOnly(path: string): boolean {
 }
 
 /**
+ * Groups only the managed file may ever set, whether or not it exists: whether and from where the
+ * app updates itself is IT's decision, so a user or HAKOBU_CONFIG file cannot turn updates on,
+ * point them at another server or switch channel. Such values are ignored with a warning.
+ */
+export const IT_ONLY_GROUPS: readonly string[] = ['updates'];
+
+/** True for a setting path inside an IT_ONLY_GROUPS group ("updates.url"). */
+export function isItOnly(path: string): boolean {
+  return IT_ONLY_GROUPS.some((group) => path === group || path.startsWith(`${group}.`));
+}
+
+/**
  * Merges layers given lowest precedence first. Objects merge per key and arrays are replaced, so
  * each setting path takes its value from the highest layer that sets it.
  */
@@ -70,10 +82,13 @@ export function mergeLayers(layers: readonly ParsedLayer[]): {
   const managed = layers.find((layer) => layer.source.kind === 'managed');
   for (const path of SETTING_PATHS) {
     const lockedByManaged = managed !== undefined && isManagedOnly(path);
+    // An IT-only setting is locked even at its default: no file but the managed one may change it.
+    const itOnly = isItOnly(path);
     let origin: SettingOrigin = lockedByManaged
       ? { source: 'managed', file: managed.source.path, locked: true }
-      : { source: 'default', file: null, locked: false };
-    for (const layer of lockedByManaged ? [managed] : layers) {
+      : { source: 'default', file: null, locked: itOnly };
+    const readFrom = itOnly || lockedByManaged ? (managed ? [managed] : []) : layers;
+    for (const layer of readFrom) {
       const value = getPath(layer.data, path);
       if (value === undefined) continue;
       setPath(merged, path, value);

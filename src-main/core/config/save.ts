@@ -4,7 +4,7 @@ import { ensurePrivateDirSync } from '../fs/private-dir';
 import { displayPath } from './field-help';
 import { SETTING_PATHS } from './key-paths';
 import { loadConfigWith, type ConfigLoadResult, type LoadConfigOptions } from './load';
-import { getPath, isManagedOnly, setPath } from './merge';
+import { getPath, isItOnly, isManagedOnly, setPath } from './merge';
 import { managedConfigPath } from './paths';
 import { problemFrom, showValue, type ConfigProblem, type Finding } from './problems';
 import { readConfigSource } from './read-source';
@@ -69,6 +69,7 @@ function lockedChange(
   value: unknown,
 ): Finding | 'unchanged' | undefined {
   const lockedValue = getPath(managed, path);
+  if (lockedValue === undefined && isItOnly(path)) return itOnlyChange(managedFile, path, value);
   if (lockedValue === undefined && !isManagedOnly(path)) return undefined;
   if (JSON.stringify(lockedValue) === JSON.stringify(value)) return 'unchanged';
   // Removing a value the managed file overrides anyway is always allowed: it only tidies up.
@@ -79,6 +80,17 @@ function lockedChange(
       lockedValue === undefined
         ? `${path} can be set only by ${managedFile} on this computer (endpoints decide where sign-in tokens are sent), so it cannot be changed.`
         : `${path} is locked to ${showValue(lockedValue)} by ${managedFile}, so it cannot be changed.`,
+    fix: 'Ask your IT administrator if you need a different value.',
+    params: { field: path, managedFile },
+  };
+}
+
+/** Updates are IT's alone: a user may only remove a value of theirs (which was ignored anyway). */
+function itOnlyChange(managedFile: string, path: string, value: unknown): Finding | undefined {
+  if (value === null) return undefined;
+  return {
+    code: 'CONFIG_LOCKED_KEY',
+    message: `${path} can be set only by IT's managed file (${managedFile}), so it cannot be changed.`,
     fix: 'Ask your IT administrator if you need a different value.',
     params: { field: path, managedFile },
   };
@@ -109,7 +121,11 @@ export function saveUserConfig(
   const next: Record<string, unknown> = structuredClone(user.status === 'ok' ? user.data : {});
   for (const [path, value] of changes) {
     const locked =
-      managed.status === 'ok' ? lockedChange(managed.data, managedFile, path, value) : undefined;
+      managed.status === 'ok'
+        ? lockedChange(managed.data, managedFile, path, value)
+        : isItOnly(path)
+          ? itOnlyChange(managedFile, path, value)
+          : undefined;
     if (locked === 'unchanged') continue;
     if (locked) {
       errors.push(problemFrom(locked, { file: userFile, field: path }));

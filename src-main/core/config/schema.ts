@@ -14,6 +14,7 @@ import {
   userPoolRegion,
 } from './field-rules';
 import { endpointRule } from './endpoint-rule';
+import { checkUpdateUrl, UPDATE_CHANNELS } from './update-rules';
 import type { Finding } from './problems';
 
 /** A field rule: explains a bad value, naming the field the way the user wrote it. */
@@ -101,6 +102,29 @@ const Endpoints = z.object({
   s3: ruled(endpointRule('s3')).optional(),
 });
 
+// Updates: only the managed file may set these (merge.ts IT_ONLY_GROUPS), so IT alone decides
+// whether machines update, from where and on which channel.
+const UpdateChannel = z.enum(UPDATE_CHANNELS);
+const UPDATE_DEFAULTS = { enabled: true, channel: 'latest' } as const;
+
+/** The `updates` object of a file: every key optional, so merging can tell who set what. */
+export const UpdatesLayer = z.object({
+  enabled: z.boolean().optional(),
+  url: ruled(checkUpdateUrl).optional(),
+  channel: UpdateChannel.optional(),
+});
+export type UpdatesLayer = z.infer<typeof UpdatesLayer>;
+
+/** The effective update settings: on, from the feed built into the installer, stable channel. */
+export const UpdatesConfig = z
+  .object({
+    enabled: z.boolean().default(UPDATE_DEFAULTS.enabled),
+    url: ruled(checkUpdateUrl).optional(),
+    channel: UpdateChannel.default(UPDATE_DEFAULTS.channel),
+  })
+  .default(UPDATE_DEFAULTS);
+export type UpdatesConfig = z.infer<typeof UpdatesConfig>;
+
 /**
  * What one configuration file may say: every key optional, no defaults, so that merging can
  * tell which file set which key. Unknown keys are stripped here (and reported as warnings).
@@ -125,6 +149,8 @@ export const ConfigLayer = z.object({
     })
     .optional(),
   ui: z.object({ language: Language.optional(), theme: Theme.optional() }).optional(),
+  // IT-only: read from the managed file alone (see UpdatesLayer).
+  updates: UpdatesLayer.optional(),
 });
 export type ConfigLayer = z.infer<typeof ConfigLayer>;
 
@@ -159,6 +185,7 @@ export const HakobuConfig = z
     ui: z
       .object({ language: Language.default('system'), theme: Theme.default('system') })
       .default({ language: 'system', theme: 'system' }),
+    updates: UpdatesConfig,
   })
   .superRefine(
     (config, ctx) => {
