@@ -39,6 +39,10 @@ export function findAccessPoint(
 }
 
 /** arn:aws:s3:<region>:<account>:accesspoint/<name> */
+export const accessPointArnOf = (region: string, accountId: string, name: string) =>
+  `arn:aws:s3:${region}:${accountId}:accesspoint/${name}`;
+
+/** The ARN of one of this stand-in's access points. */
 export function accessPointArn(ctx: LocalAwsContext, name: string): string {
-  return `arn:aws:s3:${ctx.region}:${ctx.state.accountId}:accesspoint/${name}`;
+  return accessPointArnOf(ctx.region, ctx.state.accountId, name);
 }
