@@ -77,6 +77,20 @@ describe('S3 access points in local-aws', () => {
     );
   });
 
+  test("the setup's objects are stored once, and survive a restart", async () => {
+    const started = await start();
+    expect(started.la.context.state.buckets['test-bucket-cat']?.seedObjects).toBeUndefined();
+    la = await started.la.restart();
+    const me = await demoCredentials(la);
+    const again = accessPointClient(la, me);
+    clients.push(again);
+    const cats = await list(again, accessPointArn(la, 'cat'));
+    expect(cats.Contents?.map((o) => [o.Key, o.Size])).toEqual([
+      ['kitten-2.png', expect.any(Number)],
+      ['kitten.png', expect.any(Number)],
+    ]);
+  });
+
   test('writes through an access point land in its bucket', async () => {
     const { la, viaPoints } = await start();
     await viaPoints.send(
