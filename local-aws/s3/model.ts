@@ -13,6 +13,8 @@ export interface BucketState {
 export interface AccessPointState {
   name: string;
   bucket: string;
+  /** `<name>-<34 characters>-s3alias`: usable wherever a bucket name is, path-style too. */
+  alias: string;
   policy?: ResourcePolicyDocument;
   createdAt: number;
 }

@@ -4,6 +4,7 @@ import { AwsError } from '../http/aws-error';
 import { anObject, requireAllowed, theBucket, type S3Resource } from './access';
 import {
   accessPointAddress,
+  accessPointByAlias,
   findAccessPoint,
   type AccessPointAddress,
 } from './access-points/address';
@@ -94,7 +95,10 @@ export async function serveS3(
     const keyBytes = Buffer.byteLength(key);
     if (keyBytes > MAX_KEY_BYTES) throw keyTooLong(keyBytes);
 
-    const accessPoint = target.accessPoint && findAccessPoint(ctx, target.accessPoint);
+    const accessPoint = target.accessPoint
+      ? findAccessPoint(ctx, target.accessPoint)
+      : accessPointByAlias(ctx, target.bucket);
+    if (accessPoint) log.accessPoint = accessPoint.name;
     const bucket = accessPoint?.bucket ?? target.bucket;
     if (accessPoint) log.bucket = bucket;
     const r: S3Request = {

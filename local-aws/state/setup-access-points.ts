@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { AccessPointState } from '../s3/model';
 import type { LocalAwsSetup } from '../setup/schema';
 
@@ -21,9 +22,24 @@ export function accessPointsFromSetup(
     accessPoints[point.name] = {
       name: point.name,
       bucket: point.bucket,
+      alias: accessPointAlias(setup, point.name),
       ...(point.policy ? { policy: point.policy } : {}),
       createdAt: now,
     };
   }
   return accessPoints;
+}
+
+const ALIAS_ALPHABET = 'abcdefghijklmnopqrstuvwxyz0123456789';
+
+/**
+ * The access point's alias, shaped as S3 makes them (the name, 34 lowercase letters and digits,
+ * and -s3alias, at most 63 characters) and derived from account, region and name, so the same
+ * setup always gives the same alias.
+ */
+function accessPointAlias(setup: LocalAwsSetup, name: string): string {
+  const digest = createHash('sha256').update(`${setup.accountId}:${setup.region}:${name}`).digest();
+  let tail = '';
+  for (let i = 0; i < 34; i++) tail += ALIAS_ALPHABET[(digest[i] ?? 0) % ALIAS_ALPHABET.length];
+  return `${name.slice(0, 20)}-${tail}-s3alias`;
 }

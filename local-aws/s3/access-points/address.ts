@@ -38,6 +38,19 @@ export function findAccessPoint(
   return found;
 }
 
+/**
+ * The access point a path-style bucket name is the alias of, if it is one: S3 accepts an alias
+ * wherever it accepts a bucket name, which lets clients that cannot resolve an access point's
+ * host name (anything but Hakobu, against local-aws) use access points too.
+ */
+export function accessPointByAlias(
+  ctx: LocalAwsContext,
+  bucket: string,
+): AccessPointState | undefined {
+  if (!bucket.endsWith('-s3alias')) return undefined;
+  return Object.values(ctx.state.accessPoints ?? {}).find((point) => point.alias === bucket);
+}
+
 /** arn:aws:s3:<region>:<account>:accesspoint/<name> */
 export const accessPointArnOf = (region: string, accountId: string, name: string) =>
   `arn:aws:s3:${region}:${accountId}:accesspoint/${name}`;
