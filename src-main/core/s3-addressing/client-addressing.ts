@@ -4,7 +4,12 @@ import { isIP } from 'node:net';
 export interface S3ClientAddressing {
   endpoint?: string;
   forcePathStyle?: boolean;
+  useFipsEndpoint?: boolean;
+  useDualstackEndpoint?: boolean;
 }
+
+// AWS's own public S3 hosts, as endpoint-rule.ts allows them: s3, s3-fips, and their dual-stack forms.
+const AWS_S3_HOST = /^s3(-fips)?(\.dualstack)?(\.[a-z]{2}(-[a-z]+)+-\d)?\.amazonaws\.com(\.cn)?$/;
 
 /**
  * How the SDK must be set up to reach a bucket or an access point.
@@ -12,10 +17,12 @@ export interface S3ClientAddressing {
  * - On AWS (no custom endpoint) the SDK's own rules apply: virtual-hosted buckets, and for an
  *   access point ARN its host `<name>-<account>.s3-accesspoint.<region>.amazonaws.com`.
  * - A custom endpoint (local-aws, a VPC endpoint) serves buckets by path, as before.
- * - S3 serves access points only by host name, and with a custom endpoint the SDK puts
- *   `<name>-<account>.` before the endpoint's host (for a VPC endpoint, the form AWS documents);
- *   it refuses path-style for ARNs. A host can't be put before an IP address, so a loopback
- *   address becomes `localhost`, whose subdomains localhostLookup keeps on this computer.
+ * - S3 serves access points only by host name. Given a custom endpoint, the SDK puts
+ *   `<name>-<account>.` before its host (for a VPC endpoint, the form AWS documents) and refuses
+ *   path-style for ARNs. A host can't be put before an IP address, so a loopback address becomes
+ *   `localhost`, whose subdomains localhostLookup keeps on this computer. Before AWS's public S3
+ *   hosts the prefix would name nothing (access points live under s3-accesspoint), so there the
+ *   SDK addresses the ARN itself, in the same FIPS and dual-stack flavour.
  */
 export function s3ClientAddressing(
   customEndpoint: string | undefined,
@@ -25,6 +32,13 @@ export function s3ClientAddressing(
   if (target === 'bucket') return { endpoint: customEndpoint, forcePathStyle: true };
   const url = new URL(customEndpoint);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+  const aws = AWS_S3_HOST.exec(host);
+  if (aws) {
+    return {
+      ...(aws[1] ? { useFipsEndpoint: true } : {}),
+      ...(aws[2] ? { useDualstackEndpoint: true } : {}),
+    };
+  }
   if (isIP(host)) url.hostname = 'localhost';
   return { endpoint: url.href.replace(/\/$/, '') };
 }
