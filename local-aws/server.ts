@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { LocalAwsContext } from './context';
 import { createRequestListener } from './app';
+import { appLocations } from './s3/access-points/app-locations';
 import { seededRandom } from './faults/dice';
 import { closeAllBuckets, openAllBuckets } from './s3/storage/bucket-storage';
 import { defaultSetup } from './setup/default-setup';
@@ -80,12 +81,7 @@ function describe(state: LocalAwsState, endpoint: string, dataDir: string): Loca
     identityPoolId: info.identityPoolId,
     authFlow: 'USER_SRP_AUTH',
     endpoints: { cognitoIdp: endpoint, cognitoIdentity: endpoint, s3: endpoint },
-    locations: Object.keys(state.buckets).map((name) => ({
-      name,
-      bucket: name,
-      prefix: '${identityId}/',
-      access: 'readwrite',
-    })),
+    locations: appLocations(state),
   };
   writeFileAtomic(appConfig, `${JSON.stringify(config, null, 2)}\n`);
   return { ...info, appConfig };

@@ -1,8 +1,8 @@
 import { runUnsafeSimulation } from '@cloud-copilot/iam-simulate';
-import type { IssuedCredentials, RoleState } from '../cognito-identity/model';
+import type { IssuedCredentials } from '../cognito-identity/model';
 import type { LocalAwsContext } from '../context';
-import type { PolicyDocument } from '../setup/schema';
-import { substituteCognitoVariables } from './policy-variables';
+import type { PolicyDocument, ResourcePolicyDocument } from '../setup/schema';
+import { substituteCognitoVariables, type CognitoSessionValues } from './policy-variables';
 import { describeSession, roleNameOf } from './session';
 
 export type Decision = 'Allowed' | 'ImplicitlyDenied' | 'ExplicitlyDenied';
@@ -12,26 +12,34 @@ export interface S3AuthorizationRequest {
   credentials: IssuedCredentials;
   /** e.g. 's3:PutObject', 's3:ListBucket' */
   action: string;
-  /** 'arn:aws:s3:::bucket' or 'arn:aws:s3:::bucket/key' */
+  /** 'arn:aws:s3:::bucket', 'arn:aws:s3:::bucket/key', or an access point's ARN and object ARN */
   resource: string;
   /** Request condition keys, e.g. { 's3:prefix': 'abc/' } */
   context?: Record<string, string>;
+  /** The bucket's or access point's policy, evaluated with the role's as IAM does (same account). */
+  resourcePolicy?: ResourcePolicyDocument;
 }
 
-// Substituted policies per role and session; a RoleState is replaced, never edited, so keying on
-// the object drops stale entries with it.
-const resolvedPolicies = new WeakMap<RoleState, Map<string, PolicyDocument>>();
+// Substituted policies per policy document and session; a policy is replaced, never edited, so
+// keying on the object drops stale entries with it.
+const resolvedPolicies = new WeakMap<object, Map<string, PolicyDocument>>();
 
-function resolvedPolicy(
-  role: RoleState,
-  values: Parameters<typeof substituteCognitoVariables>[1],
-): PolicyDocument {
-  let perSession = resolvedPolicies.get(role);
-  if (!perSession) resolvedPolicies.set(role, (perSession = new Map()));
+function resolvedPolicy<T extends PolicyDocument>(policy: T, values: CognitoSessionValues): T {
+  let perSession = resolvedPolicies.get(policy);
+  if (!perSession) resolvedPolicies.set(policy, (perSession = new Map()));
   const key = `${values.aud}|${values.sub}|${values.amr[0] ?? ''}`;
-  let policy = perSession.get(key);
-  if (!policy) perSession.set(key, (policy = substituteCognitoVariables(role.policy, values)));
-  return policy;
+  let resolved = perSession.get(key) as T | undefined;
+  if (!resolved) perSession.set(key, (resolved = substituteCognitoVariables(policy, values)));
+  return resolved;
+}
+
+/**
+ * A resource policy in the shape iam-simulate's ValidatedPolicy documents: runUnsafeSimulation
+ * loads a plain resource policy without the name its analysis reads, and fails; a validated one
+ * carries its name in.
+ */
+function namedResourcePolicy(policy: ResourcePolicyDocument) {
+  return { __validated: true, policyDocument: policy, metadata: { name: 'resource' }, errors: [] };
 }
 
 // iam-simulate reads '*' in a request resource as a wildcard and its regexes stop at line breaks;
@@ -41,13 +49,14 @@ const LITERAL_IN_RESOURCE = /[*\n\r\u2028\u2029]/g;
 const LINE_BREAK = /[\n\r\u2028\u2029]/g;
 const OPAQUE = '\uE000';
 
-/** Decides one S3 request against the caller's role policy. */
+/** Decides one S3 request against the caller's role policy and the resource's policy, if any. */
 export function authorizeS3(ctx: LocalAwsContext, request: S3AuthorizationRequest): Decision {
   const { credentials } = request;
   const role = ctx.state.roles[credentials.roleArn];
   if (!role) return 'ImplicitlyDenied';
   const session = describeSession(ctx, credentials);
-  const policy = resolvedPolicy(role, session.cognito);
+  const policy = resolvedPolicy(role.policy, session.cognito);
+  const { resourcePolicy } = request;
   const requestKeys = Object.fromEntries(
     Object.entries(request.context ?? {}).map(([key, value]) => [
       key,
@@ -68,6 +77,9 @@ export function authorizeS3(ctx: LocalAwsContext, request: S3AuthorizationReques
       identityPolicies: [{ name: roleNameOf(role.arn), policy }],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
+      ...(resourcePolicy
+        ? { resourcePolicy: namedResourcePolicy(resolvedPolicy(resourcePolicy, session.cognito)) }
+        : {}),
     },
     {},
   );

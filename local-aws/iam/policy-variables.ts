@@ -40,10 +40,10 @@ function substituteDeep(value: unknown, values: CognitoSessionValues): unknown {
  * naming them would never match; substituting them first gives the decision AWS would make.
  * Only Resource and Condition values may hold variables, as in IAM.
  */
-export function substituteCognitoVariables(
-  policy: PolicyDocument,
+export function substituteCognitoVariables<T extends PolicyDocument>(
+  policy: T,
   values: CognitoSessionValues,
-): PolicyDocument {
+): T {
   return {
     ...policy,
     Statement: policy.Statement.map((statement) => {

@@ -20,6 +20,10 @@ export const noSuchUpload = (uploadId: string) =>
     { UploadId: uploadId },
   );
 
+/** 404 NoSuchAccessPoint: a Host naming an access point this account does not have. */
+export const noSuchAccessPoint = () =>
+  new AwsError('NoSuchAccessPoint', 'The specified access point does not exist.', 404);
+
 /** 403 AccessDenied, as S3 words it for a denied IAM evaluation. */
 export const accessDenied = () => new AwsError('AccessDenied', 'Access Denied', 403);
 

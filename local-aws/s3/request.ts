@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { LocalAwsContext } from '../context';
 import type { AuthenticatedRequest } from './auth/authenticate';
+import type { AccessPointState } from './model';
 import type { BucketStorage } from './storage/bucket-storage';
 
 /** What ends up in requests.log for one S3 request; handlers fill in what they learn. */
@@ -12,6 +13,8 @@ export interface S3LogFields {
   partNumber?: number;
   /** A fault injected into this request, e.g. 'InternalError' or 'reset'. */
   fault?: string;
+  /** The access point the request came through, by name. */
+  accessPoint?: string;
   /** The conditional-write header a PutObject or CompleteMultipartUpload carried. */
   condition?: 'If-None-Match' | 'If-Match';
 }
@@ -22,7 +25,10 @@ export interface S3Request {
   req: IncomingMessage;
   res: ServerResponse;
   query: URLSearchParams;
+  /** The bucket itself, also when the request came through an access point. */
   bucket: string;
+  /** The access point the request came through, if it did. */
+  accessPoint?: AccessPointState;
   /** '' for bucket-level operations. */
   key: string;
   requestId: string;

@@ -5,6 +5,7 @@ import { authenticatedTrustPolicy } from '../setup/default-setup';
 import type { LocalAwsSetup } from '../setup/schema';
 import { newClientId, newClientSecret, newRegionalUuid, newUserPoolId } from './ids';
 import type { LocalAwsState } from './model';
+import { accessPointsFromSetup } from './setup-access-points';
 import { addSetupUsers } from './setup-users';
 
 function signingKey(): UserPoolState['signingKey'] {
@@ -112,8 +113,17 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
     roles,
     credentials: {},
     buckets: Object.fromEntries(
-      setup.buckets.map((b) => [b.name, { name: b.name, createdAt: now }]),
+      setup.buckets.map((b) => [
+        b.name,
+        {
+          name: b.name,
+          createdAt: now,
+          ...(b.policy ? { policy: b.policy } : {}),
+          ...(b.objects.length ? { seedObjects: b.objects } : {}),
+        },
+      ]),
     ),
+    accessPoints: accessPointsFromSetup(setup, now),
     faults: setup.faults,
     ...(demo ? { demoUser: { username: demo.username, password: demo.password } } : {}),
   };

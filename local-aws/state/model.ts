@@ -1,6 +1,6 @@
 import type { IdentityPoolState, IssuedCredentials, RoleState } from '../cognito-identity/model';
 import type { UserPoolState } from '../cognito-idp/model';
-import type { BucketState } from '../s3/model';
+import type { AccessPointState, BucketState } from '../s3/model';
 import type { FaultSetup } from '../setup/schema';
 
 /** Everything local-aws persists in <data>/state.json (object bodies live beside it, under s3/). */
@@ -14,6 +14,8 @@ export interface LocalAwsState {
   /** Keyed by access key ID. Expired entries are pruned at start-up. */
   credentials: Record<string, IssuedCredentials>;
   buckets: Record<string, BucketState>;
+  /** Keyed by name. Absent in data folders written before access points were modelled. */
+  accessPoints?: Record<string, AccessPointState>;
   faults: FaultSetup;
   /** The first user of the setup, published in local-aws.json so a newcomer can sign in. */
   demoUser?: { username: string; password: string };

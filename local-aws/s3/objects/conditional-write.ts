@@ -1,4 +1,4 @@
-import { objectArn, requireAllowed } from '../access';
+import { anObject, requireAllowed } from '../access';
 import {
   conditionalRequestConflict,
   noSuchKey,
@@ -82,7 +82,7 @@ export function beginConditionalWrite(r: BucketRequest): WriteGuard {
   if (emulated === 'notImplemented') throw notAccepted(condition.header);
   // S3 asks for s3:GetObject too before it compares ETags for the caller.
   if (condition.header === 'If-Match') {
-    requireAllowed(r, 's3:GetObject', objectArn(r.bucket, r.key));
+    requireAllowed(r, 's3:GetObject', anObject(r.key));
   }
   evaluate(condition, r.key, r.storage.objects.get(r.key));
   const watch = r.storage.objects.watch(r.key);

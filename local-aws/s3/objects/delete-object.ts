@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isAllowed, objectArn } from '../access';
+import { anObject, isAllowed } from '../access';
 import { malformedXml } from '../errors';
 import { readVerifiedSmallBody } from '../integrity/small-body';
 import type { BucketRequest } from '../request';
@@ -34,7 +34,7 @@ export async function deleteObjects(r: BucketRequest): Promise<void> {
   const results: XmlChild[] = [];
   for (const { Key: key } of Delete.Object) {
     if (key === '') throw malformedXml();
-    if (!isAllowed(r, 's3:DeleteObject', objectArn(r.bucket, key))) {
+    if (!isAllowed(r, 's3:DeleteObject', anObject(key))) {
       results.push([
         'Error',
         [

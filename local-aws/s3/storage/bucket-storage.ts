@@ -6,6 +6,7 @@ import { hasLegacyRecords, readLegacyRecords, removeLegacyRecords } from './lega
 import { applyLine, liveCount, liveLines, type BucketRecords } from './log-entries';
 import { ObjectTable } from './object-table';
 import { RecordLog, type RecordLogOptions } from './record-log';
+import { storeSeedObjects } from './seed-objects';
 import { UploadTable } from './upload-table';
 
 /** Everything stored for one bucket under <data>/s3/<bucket>/. */
@@ -68,6 +69,7 @@ export function bucketStorage(ctx: LocalAwsContext, name: string): BucketStorage
   if (!bucket) {
     bucket = openBucket(ctx.dataDir, name);
     buckets.set(name, bucket);
+    storeSeedObjects(ctx, bucket);
   }
   return bucket;
 }

@@ -74,7 +74,7 @@ async function deleteBatch(
     identityId: deps.identityId,
   });
   try {
-    const response = await deps.s3.send((client) =>
+    const response = await deps.s3.send(location.s3Bucket, (client) =>
       client.send(
         new DeleteObjectsCommand({
           Bucket: location.s3Bucket,
@@ -105,7 +105,7 @@ async function deleteOne(
   result: DeleteResult,
 ): Promise<void> {
   try {
-    await deps.s3.send((client) =>
+    await deps.s3.send(location.s3Bucket, (client) =>
       client.send(new DeleteObjectCommand({ Bucket: location.s3Bucket, Key: key })),
     );
     result.deleted.push(key);

@@ -76,7 +76,7 @@ export async function downloadObject(
     identityId: deps.identityId,
   };
   const object = await deps.s3
-    .send((client) =>
+    .send(location.s3Bucket, (client) =>
       client.send(
         new GetObjectCommand({ Bucket: location.s3Bucket, Key: request.key }),
         request.signal ? { abortSignal: request.signal } : {},

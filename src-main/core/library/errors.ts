@@ -46,6 +46,13 @@ const S3_ERRORS: Record<string, (ctx: S3ErrorContext) => LibraryError> = {
         'to check the bucket name and the region in the Hakobu configuration.',
       { bucket: ctx.bucket, region: ctx.region },
     ),
+  NoSuchAccessPoint: (ctx) =>
+    new LibraryError(
+      'library.noSuchAccessPoint',
+      `The access point ${ctx.bucket} does not exist: its name, account ID or region is not one S3 ` +
+        'knows. Ask your administrator to check the access point ARN in the Hakobu configuration.',
+      { bucket: ctx.bucket },
+    ),
   PermanentRedirect: (ctx) => wrongRegion(ctx),
   AuthorizationHeaderMalformed: (ctx) => wrongRegion(ctx),
   NoSuchKey: (ctx) =>

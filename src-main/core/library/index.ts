@@ -18,12 +18,7 @@ export {
 } from './thumbnails';
 export { DEFAULT_THUMBNAIL_CACHE_BYTES } from './thumbnail-cache';
 export type { ThumbnailRenderer } from './thumbnail-worker/renderer';
-export {
-  resolveLocations,
-  resolvePrefix,
-  bucketParameter,
-  type ResolvedLocation,
-} from './locations';
+export { resolveLocations, resolvePrefix, type ResolvedLocation } from './locations';
 export {
   MEDIA_SCHEME,
   mediaUrl,

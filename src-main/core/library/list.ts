@@ -74,7 +74,7 @@ export async function listFolder(deps: ListDeps, request: ListRequest): Promise<
   }
   const folderPrefix = location.prefix + path;
   const response = await deps.s3
-    .send((client) =>
+    .send(location.s3Bucket, (client) =>
       client.send(
         new ListObjectsV2Command({
           Bucket: location.s3Bucket,

@@ -6,35 +6,15 @@ import type { LibraryConfig } from './types';
 /** A configured location with its prefix filled in and the Bucket parameter the SDK is given. */
 export interface ResolvedLocation extends LocationView {
   /**
-   * What requests pass as Bucket: the bucket name, or the access-point ARN as configured. With a
-   * custom S3 endpoint the SDK cannot address an ARN (see bucketParameter), so there it is the
-   * access point's name.
+   * What requests pass as Bucket: the bucket name, or the access-point ARN as configured, which
+   * the SDK turns into the access point's host name (see s3-addressing).
    */
   s3Bucket: string;
 }
 
-const ACCESS_POINT_ARN = /^arn:aws[a-z-]*:s3:[a-z0-9-]+:\d{12}:accesspoint\/([a-z0-9-]{3,50})$/;
-
 // The Identity Pool identity ID looks like "ap-northeast-1:1f0c…". Anything else (an empty string,
 // a user-pool sub, a name) would put keys where the IAM policy forbids them (pitfall S10).
 const IDENTITY_ID = /^[a-z]{2}(-[a-z]+)+-\d:[0-9a-f-]{36}$/;
-
-/** The access point's name when a bucket setting is an access-point ARN. */
-export function accessPointName(bucket: string): string | undefined {
-  return ACCESS_POINT_ARN.exec(bucket)?.[1];
-}
-
-/**
- * The Bucket parameter for a request. Against AWS an access-point ARN is passed unchanged: the
- * SDK turns it into the access point's own host name (and its region, with useArnRegion). With a
- * custom endpoint (endpoints.s3) the SDK refuses ARNs ("Path-style addressing cannot be used with
- * ARN buckets"), so the access point is addressed by its name as a path-style bucket: a stand-in
- * such as local-aws only needs a bucket of that name.
- */
-export function bucketParameter(bucket: string, customEndpoint: string | undefined): string {
-  const name = accessPointName(bucket);
-  return name !== undefined && customEndpoint ? name : bucket;
-}
 
 /** Fills `${identityId}` into a prefix template. */
 export function resolvePrefix(template: string, identityId: string): string {
@@ -54,7 +34,7 @@ export function resolveLocations(config: LibraryConfig, identityId: string): Res
     bucket: location.bucket,
     prefix: resolvePrefix(location.prefix, identityId),
     access: location.access,
-    s3Bucket: bucketParameter(location.bucket, config.endpoints?.s3),
+    s3Bucket: location.bucket,
   }));
 }
 

@@ -92,7 +92,7 @@ async function serveImage(
     return errorResponse(notAnImage(key));
   };
   if (!mayServeAsImage(key)) return refuse();
-  const object = await deps.s3.send((client) =>
+  const object = await deps.s3.send(location.s3Bucket, (client) =>
     client.send(
       new GetObjectCommand({ Bucket: location.s3Bucket, Key: key }),
       signal ? { abortSignal: signal } : {},

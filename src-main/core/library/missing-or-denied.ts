@@ -25,7 +25,7 @@ export async function missingOrDenied(
   denied: LibraryError,
 ): Promise<LibraryError> {
   try {
-    const listing = await s3.send((client) =>
+    const listing = await s3.send(location.s3Bucket, (client) =>
       client.send(
         new ListObjectsV2Command({
           Bucket: location.s3Bucket,

@@ -1,9 +1,11 @@
 import { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent } from 'node:https';
+import type { LookupFunction } from 'node:net';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { singleFlight } from '../concurrency/single-flight';
 import type { Logger } from '../log/logger';
+import { localhostLookup, parseAccessPointArn, s3ClientAddressing } from '../s3-addressing';
 import { CredentialsUnavailableError, isExpiredCredentials } from './errors';
 import type { LibraryConfig } from './types';
 
@@ -15,35 +17,48 @@ export interface LibraryS3Options {
   log: Logger;
 }
 
+/** The two clients a set of locations may need: one for buckets, one for access points. */
+interface Clients {
+  bucket: S3Client;
+  accessPoint: S3Client;
+}
+
 /**
- * The library's S3 client, with one recovery built in: when S3 answers ExpiredToken, credentials
+ * The library's S3 clients, with one recovery built in: when S3 answers ExpiredToken, credentials
  * are force-refreshed once (shared by every request that saw it) and the request is sent again
- * by a new client, because the SDK keeps using the credentials it memoized until five minutes
- * before their stated expiration.
+ * by new clients, because the SDK keeps using the credentials it memoized until five minutes
+ * before their stated expiration. Buckets and access points behind a custom endpoint are
+ * addressed differently (see s3-addressing), so each has its own client.
  */
 export class LibraryS3 {
-  private client: S3Client;
-  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 32 });
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 32 });
+  private clients: Clients;
+  private readonly lookup: LookupFunction;
+  private readonly httpAgent: HttpAgent;
+  private readonly httpsAgent: HttpsAgent;
   private readonly renew: () => Promise<void>;
 
   constructor(private readonly options: LibraryS3Options) {
-    this.client = this.build();
+    this.lookup = localhostLookup(options.config.endpoints?.s3);
+    this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 32, lookup: this.lookup });
+    this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 32, lookup: this.lookup });
+    this.clients = this.build();
     this.renew = singleFlight(async () => {
       await options.forceRefresh();
-      // The old client is dropped, not destroyed: that would close the shared agents' sockets
-      // under responses still streaming through it.
-      this.client = this.build();
+      // The old clients are dropped, not destroyed: that would close the shared agents' sockets
+      // under responses still streaming through them.
+      this.clients = this.build();
     });
   }
 
-  private build(): S3Client {
+  private build(): Clients {
+    return { bucket: this.buildFor('bucket'), accessPoint: this.buildFor('accessPoint') };
+  }
+
+  private buildFor(target: 'bucket' | 'accessPoint'): S3Client {
     const { config, credentials } = this.options;
-    const endpoint = config.endpoints?.s3;
     return new S3Client({
       region: config.region,
-      // A custom endpoint (local-aws, a proxy) serves buckets by path, not by host name.
-      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+      ...s3ClientAddressing(config.endpoints?.s3, target),
       // An access-point ARN names its own region, which may differ from the pools' region.
       useArnRegion: true,
       credentials: async (identityOptions) => {
@@ -62,23 +77,28 @@ export class LibraryS3 {
     });
   }
 
-  /** Sends a request; after ExpiredToken it refreshes the credentials once and sends it again. */
-  async send<T>(call: (client: S3Client) => Promise<T>): Promise<T> {
-    const used = this.client;
+  /**
+   * Sends a request to `bucket` (a bucket name or access point ARN, as the command's Bucket);
+   * after ExpiredToken it refreshes the credentials once and sends it again.
+   */
+  async send<T>(bucket: string, call: (client: S3Client) => Promise<T>): Promise<T> {
+    const target = parseAccessPointArn(bucket) ? 'accessPoint' : 'bucket';
+    const used = this.clients;
     try {
-      return await call(used);
+      return await call(used[target]);
     } catch (error) {
       if (!isExpiredCredentials(error)) throw error;
       this.options.log.info('S3 says the credentials expired: refreshing them and retrying once');
-      // Another request may already have renewed the client since this one started.
-      if (this.client === used) await this.renew();
-      return call(this.client);
+      // Another request may already have renewed the clients since this one started.
+      if (this.clients === used) await this.renew();
+      return call(this.clients[target]);
     }
   }
 
   /** Closes pooled connections; unusable afterwards. */
   destroy(): void {
-    this.client.destroy();
+    this.clients.bucket.destroy();
+    this.clients.accessPoint.destroy();
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }

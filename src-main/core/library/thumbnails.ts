@@ -103,7 +103,7 @@ export class Thumbnailer {
   async thumbnail(source: ThumbnailSource, signal?: AbortSignal): Promise<Buffer> {
     // A request dropped before it got here costs not even the HEAD.
     signal?.throwIfAborted();
-    const head = await this.s3.send((client) =>
+    const head = await this.s3.send(source.s3Bucket, (client) =>
       client.send(
         new HeadObjectCommand({ Bucket: source.s3Bucket, Key: source.key }),
         signal ? { abortSignal: signal } : {},
@@ -141,7 +141,7 @@ export class Thumbnailer {
 
   private async download(source: ThumbnailSource, etag: string, signal: AbortSignal) {
     const object = await this.s3
-      .send((client) =>
+      .send(source.s3Bucket, (client) =>
         client.send(
           // If-Match: draw exactly the version the cache file is named after.
           new GetObjectCommand({ Bucket: source.s3Bucket, Key: source.key, IfMatch: etag }),

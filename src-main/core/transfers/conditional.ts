@@ -78,7 +78,7 @@ export async function holdsSameFile(args: {
 }): Promise<boolean> {
   const { session, bucket, key, sourcePath, size, signal } = args;
   try {
-    const head = await callS3(session, signal, (client, abortSignal) =>
+    const head = await callS3(session, bucket, signal, (client, abortSignal) =>
       client.send(new HeadObjectCommand({ Bucket: bucket, Key: key, ChecksumMode: 'ENABLED' }), {
         abortSignal,
       }),

@@ -27,7 +27,7 @@ async function listExact(
   signal: AbortSignal,
 ): Promise<ExistingObject | undefined> {
   // The key sorts before every longer key it prefixes, so one result is enough.
-  const page = await callS3(session, signal, (client, abortSignal) =>
+  const page = await callS3(session, bucket, signal, (client, abortSignal) =>
     client.send(new ListObjectsV2Command({ Bucket: bucket, Prefix: key, MaxKeys: 1 }), {
       abortSignal,
     }),
@@ -54,7 +54,7 @@ export async function findObject(
 ): Promise<ExistingObject | undefined> {
   if (session.probe.headIsAmbiguous) return listExact(session, bucket, key, signal);
   try {
-    const head = await callS3(session, signal, (client, abortSignal) =>
+    const head = await callS3(session, bucket, signal, (client, abortSignal) =>
       client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }),
     );
     return {

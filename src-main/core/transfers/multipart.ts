@@ -29,7 +29,7 @@ async function listAllParts(job: UploadJob, uploadId: string): Promise<Part[] | 
   const parts: Part[] = [];
   let marker: string | undefined;
   for (;;) {
-    const page = await callS3(job.session, job.signal, (client, abortSignal) =>
+    const page = await callS3(job.session, target(job).Bucket, job.signal, (client, abortSignal) =>
       client.send(
         new ListPartsCommand({
           ...target(job),
@@ -91,7 +91,7 @@ async function reconcile(job: UploadJob, upload: MultipartProgress, plan: Planne
 }
 
 async function createUpload(job: UploadJob, partSize: number): Promise<MultipartProgress> {
-  const created = await callS3(job.session, job.signal, (client, abortSignal) =>
+  const created = await callS3(job.session, target(job).Bucket, job.signal, (client, abortSignal) =>
     client.send(new CreateMultipartUploadCommand({ ...target(job), ChecksumAlgorithm: 'CRC32' }), {
       abortSignal,
     }),
@@ -120,6 +120,7 @@ async function uploadPart(
   try {
     return await callS3(
       job.session,
+      target(job).Bucket,
       signal,
       async (client, abortSignal) => {
         const body = new FilePartStream(job.record.sourcePath, part.offset, part.length, (n) =>
@@ -169,7 +170,7 @@ export async function abortUpload(
   uploadId: string,
   signal: AbortSignal,
 ): Promise<void> {
-  await callS3(session, signal, (client, abortSignal) =>
+  await callS3(session, object.Bucket, signal, (client, abortSignal) =>
     client.send(new AbortMultipartUploadCommand({ ...object, UploadId: uploadId }), {
       abortSignal,
     }),
@@ -192,7 +193,7 @@ function sendComplete(
   parts: readonly FinishedPart[],
   ifNoneMatch: boolean,
 ) {
-  return callS3(job.session, job.signal, (client, abortSignal) =>
+  return callS3(job.session, target(job).Bucket, job.signal, (client, abortSignal) =>
     client.send(
       new CompleteMultipartUploadCommand({
         ...target(job),

@@ -43,6 +43,7 @@ export async function putSmallFile(job: UploadJob, fingerprint: Fingerprint): Pr
   try {
     await callS3(
       job.session,
+      target(job).Bucket,
       job.signal,
       async (client, abortSignal) => {
         const body =
@@ -112,14 +113,14 @@ async function sendBuffered(job: UploadJob, body: Buffer, checksum: string): Pro
   const holder = job.session.holder;
   const base = holder.directPutBase(Bucket);
   if (base) {
-    await callS3(job.session, job.signal, async (_client, signal) => {
+    await callS3(job.session, Bucket, job.signal, async (_client, signal) => {
       const ctx = await holder.directPutContext();
       const put = { base, key: Key, body, checksumCRC32: checksum, ifNoneMatch: job.ifNoneMatch };
       await sendDirectPut({ ...put, signal }, ctx);
     });
     return;
   }
-  await callS3(job.session, job.signal, async (client, abortSignal) => {
+  await callS3(job.session, Bucket, job.signal, async (client, abortSignal) => {
     const command = new PutObjectCommand({
       Bucket,
       Key,

@@ -24,16 +24,18 @@ export interface S3Session {
 }
 
 /**
- * Sends one S3 request with the engine's retries. `send` builds its command afresh on every
- * attempt, since a request body stream can only be consumed once.
+ * Sends one S3 request to `bucket` (a bucket name or access point ARN) with the engine's retries.
+ * `send` builds its command afresh on every attempt, since a request body stream can only be
+ * consumed once.
  */
 export function callS3<T>(
   session: S3Session,
+  bucket: string,
   signal: AbortSignal,
   send: (client: S3Client, signal: AbortSignal) => Promise<T>,
   onRetry?: (error: unknown) => void,
 ): Promise<T> {
-  const attempt = () => send(session.holder.current(), signal);
+  const attempt = () => send(session.holder.current(bucket), signal);
   const budget = session.budget;
   return withRetry(budget ? () => budget.run(attempt) : attempt, {
     signal,

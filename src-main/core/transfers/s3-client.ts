@@ -3,6 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log/logger';
+import { localhostLookup, parseAccessPointArn, s3ClientAddressing } from '../s3-addressing';
 import type { DirectPutContext } from './direct-put/send-put';
 import { objectUrlBase, type ObjectUrlBase } from './direct-put/object-url';
 import { CredentialsUnavailableError } from './errors';
@@ -12,32 +13,48 @@ const CONNECTION_TIMEOUT_MS = 15_000;
 // Idle-socket limit, not a total: a slow link may take long, but must not go silent.
 const REQUEST_TIMEOUT_MS = 120_000;
 
+/** The two clients a set of locations may need: one for buckets, one for access points. */
+interface Clients {
+  bucket: S3Client;
+  accessPoint: S3Client;
+}
+
 /**
- * Hands out the S3 client, and a new one after the credentials were force-refreshed: the SDK
+ * Hands out the S3 clients, and new ones after the credentials were force-refreshed: the SDK
  * memoizes credentials until five minutes before their expiration, so a client that saw
- * ExpiredToken could otherwise keep signing with the stale keys. All clients share one pair of
- * keep-alive agents, so replacing a client costs no connections.
+ * ExpiredToken could otherwise keep signing with the stale keys. Buckets and access points
+ * behind a custom endpoint are addressed differently (see s3-addressing), so each has its own
+ * client. All clients share one pair of keep-alive agents, so replacing a client costs no
+ * connections.
  */
 export class S3ClientHolder {
-  private client: S3Client;
-  private readonly httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
-  private readonly httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+  private clients: Clients;
+  private readonly httpAgent: HttpAgent;
+  private readonly httpsAgent: HttpsAgent;
 
   constructor(
     private readonly config: TransferConfig,
     private readonly credentials: AwsCredentialIdentityProvider,
     private readonly log: Logger,
   ) {
-    this.client = this.build();
+    const lookup = localhostLookup(config.endpoints?.s3);
+    this.httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64, lookup });
+    this.httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64, lookup });
+    this.clients = this.build();
   }
 
-  private build(): S3Client {
-    const endpoint = this.config.endpoints?.s3;
+  private build(): Clients {
+    return { bucket: this.buildFor('bucket'), accessPoint: this.buildFor('accessPoint') };
+  }
+
+  private buildFor(target: 'bucket' | 'accessPoint'): S3Client {
     const provider = this.credentials;
     const log = this.log;
     return new S3Client({
       region: this.config.region,
-      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+      ...s3ClientAddressing(this.config.endpoints?.s3, target),
+      // An access-point ARN names its own region, which may differ from the pools' region.
+      useArnRegion: true,
       // The engine retries every call itself (retry.ts) with a fresh body stream each time; the
       // SDK cannot replay a consumed stream, so its own retries stay off.
       maxAttempts: 1,
@@ -68,9 +85,9 @@ export class S3ClientHolder {
     });
   }
 
-  /** The client to use for the next request. */
-  current(): S3Client {
-    return this.client;
+  /** The client to use for the next request to `bucket` (a bucket name or access point ARN). */
+  current(bucket: string): S3Client {
+    return parseAccessPointArn(bucket) ? this.clients.accessPoint : this.clients.bucket;
   }
 
   /**
@@ -87,7 +104,7 @@ export class S3ClientHolder {
    * and the shared keep-alive agents.
    */
   async directPutContext(): Promise<DirectPutContext> {
-    const config = this.client.config;
+    const config = this.clients.bucket.config;
     const [credentials, region] = await Promise.all([config.credentials(), config.region()]);
     return {
       region,
@@ -100,12 +117,13 @@ export class S3ClientHolder {
 
   /** Starts signing with freshly fetched credentials. */
   renew(): void {
-    this.client = this.build();
+    this.clients = this.build();
   }
 
   /** Closes pooled connections; the holder is unusable afterwards. */
   destroy(): void {
-    this.client.destroy();
+    this.clients.bucket.destroy();
+    this.clients.accessPoint.destroy();
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_BUCKET } from '../../../local-aws/setup/default-setup';
-import { bucketParameter, resolveLocations } from '../../../src-main/core/library';
+import { resolveLocations } from '../../../src-main/core/library';
 import { startLibraryWorld, type LibraryWorld } from './world';
 
 const IDENTITY = 'ap-northeast-1:1f0c2b3a-4d5e-6f70-8192-a3b4c5d6e7f8';
@@ -25,12 +25,6 @@ describe('resolving locations', () => {
       { name: 'mine', bucket: 'b1', prefix: `${IDENTITY}/`, access: 'readwrite' },
       { name: 'inbox', bucket: ARN, prefix: `inbox/${IDENTITY}/`, access: 'read' },
     ]);
-  });
-
-  it('passes an access-point ARN to the SDK unchanged against AWS, and by name to a custom endpoint', () => {
-    expect(bucketParameter(ARN, undefined)).toBe(ARN);
-    expect(bucketParameter(ARN, 'http://127.0.0.1:4566')).toBe('team-photos');
-    expect(bucketParameter('plain-bucket', 'http://127.0.0.1:4566')).toBe('plain-bucket');
   });
 
   it('refuses to build prefixes from something that is not an Identity Pool identity ID', () => {
@@ -68,22 +62,5 @@ describe('locations against the stand-in', () => {
       },
       { name: 'team', bucket: DEMO_BUCKET, prefix: 'team/', access: 'read' },
     ]);
-  });
-
-  it('lists a location configured by access-point ARN through the custom endpoint', async () => {
-    await world.put('via-access-point.png', 'png bytes');
-    const arnWorld = world.reopen({
-      locations: [
-        {
-          name: 'ap',
-          bucket: `arn:aws:s3:ap-northeast-1:000000000000:accesspoint/${DEMO_BUCKET}`,
-          prefix: '${identityId}/',
-          access: 'readwrite',
-        },
-      ],
-    });
-    const page = await arnWorld.library.list({ location: 'ap' });
-    expect(page.objects.map((o) => o.name)).toContain('via-access-point.png');
-    arnWorld.library.dispose();
   });
 });

@@ -51,7 +51,7 @@ describe('a small file sent directly', () => {
       const key = `${env.identity.identityId}/direct/${name}`;
       const body = randomBytes(200_000);
       await put(holder, key, body);
-      const s3 = holder.current();
+      const s3 = holder.current(env.la.info.bucket);
       const got = await s3.send(new GetObjectCommand({ Bucket: env.la.info.bucket, Key: key }));
       expect(Buffer.from((await got.Body?.transformToByteArray()) ?? [])).toEqual(body);
       const head = await s3.send(

@@ -3,6 +3,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { HakobuConfig } from '../../config';
+import { localhostLookup, parseAccessPointArn, s3ClientAddressing } from '../../s3-addressing';
 
 export type ServiceName = 'cognitoIdp' | 'cognitoIdentity' | 's3';
 
@@ -70,12 +71,20 @@ export class DoctorClients {
       : undefined;
   }
 
-  /** An S3 client on the user's Identity Pool credentials, addressed as transfers/ and library/ do. */
-  s3(credentials: AwsCredentialIdentity): S3Client {
+  /**
+   * An S3 client on the user's Identity Pool credentials for one bucket or access point ARN,
+   * addressed as transfers/ and library/ do.
+   */
+  s3(credentials: AwsCredentialIdentity, bucket: string): S3Client {
     const endpoint = this.config.endpoints?.s3;
+    const target = parseAccessPointArn(bucket) ? 'accessPoint' : 'bucket';
     const client = new S3Client({
       region: this.config.region,
-      ...(endpoint ? { endpoint, forcePathStyle: true } : {}),
+      ...s3ClientAddressing(endpoint, target),
+      requestHandler: {
+        httpAgent: { lookup: localhostLookup(endpoint) },
+        httpsAgent: { lookup: localhostLookup(endpoint) },
+      },
       useArnRegion: true,
       maxAttempts: MAX_ATTEMPTS,
       credentials,

@@ -1,7 +1,7 @@
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { HakobuConfig } from '../../../config';
 import { IDENTITY_ID_VARIABLE } from '../../../config';
-import { bucketParameter, resolvePrefix } from '../../../library/locations';
+import { resolvePrefix } from '../../../library/locations';
 import type { DoctorContext } from '../../context';
 import type { Attempt } from '../../probes/attempt';
 
@@ -10,7 +10,7 @@ type LocationConfig = HakobuConfig['locations'][number];
 /** One location as the S3 steps see it, shared by its four steps. */
 export interface LocationProbe {
   config: LocationConfig;
-  /** What requests pass as Bucket (an access point's name when endpoints.s3 is set). */
+  /** What requests pass as Bucket: the bucket name or access point ARN, as configured. */
   s3Bucket: string;
   /** The prefix with the identity ID filled in: where this user's files really go. */
   prefix: string;
@@ -38,10 +38,10 @@ export function locationProbe(
   if (!credentials || !identityId || !user) return undefined;
   cache.probe = {
     config: location,
-    s3Bucket: bucketParameter(location.bucket, ctx.config.endpoints?.s3),
+    s3Bucket: location.bucket,
     prefix: resolvePrefix(location.prefix, identityId),
     ownFolder: location.prefix.includes(IDENTITY_ID_VARIABLE),
-    s3: ctx.clients.s3(credentials),
+    s3: ctx.clients.s3(credentials, location.bucket),
     identityId,
     userPoolSub: user.claims.sub,
   };
