@@ -4,17 +4,7 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 
 export default tseslint.config(
-  {
-    ignores: [
-      'node_modules/',
-      'dist/',
-      'out/',
-      'release/',
-      'coverage/',
-      'test-results/',
-      'infra/cdk.out/',
-    ],
-  },
+  { ignores: ['node_modules/', 'dist/', 'out/', 'release/', 'coverage/', 'test-results/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
