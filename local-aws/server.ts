@@ -9,6 +9,7 @@ import { createRequestListener } from './app';
 import { seededRandom } from './faults/dice';
 import { closeAllBuckets, openAllBuckets } from './s3/storage/bucket-storage';
 import { defaultSetup } from './setup/default-setup';
+import { loadTemplateFile } from './setup/from-template';
 import { LocalAwsSetup } from './setup/schema';
 import { readJsonIfExists, writeFileAtomic } from './state/atomic-file';
 import { bootstrapState } from './state/bootstrap';
@@ -162,11 +163,14 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4566' },
       data: { type: 'string', default: '.local-aws-data' },
       setup: { type: 'string' },
+      template: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: npm run local-aws -- [--port <n>] [--data <dir>] [--setup <file.json>]');
+    console.log(
+      'usage: npm run local-aws -- [--port <n>] [--data <dir>] [--setup <file.json> | --template <cdk template.json>]',
+    );
     return;
   }
   const port = Number(values.port);
@@ -176,6 +180,7 @@ async function main(): Promise<void> {
     dataDir: values.data,
     port,
     ...(values.setup ? { setup: loadSetupFile(values.setup) } : {}),
+    ...(values.template ? { setup: loadTemplateFile(values.template) } : {}),
   });
   console.log(`local-aws ready ${running.info.endpoint}`);
   const stop = () => void running.close().then(() => process.exit(0));

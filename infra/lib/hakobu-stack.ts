@@ -29,13 +29,6 @@ export class HakobuStack extends Stack {
     const settings = parseBackendProps(props.hakobu);
     this.storage = new HakobuBucket(this, 'Storage', settings);
     this.users = new HakobuUserPool(this, 'Users', settings);
-    this.identities = new HakobuIdentityPool(
-      this,
-      'Identities',
-      this.users,
-      this.storage.bucket.bucketArn,
-      settings,
-    );
     if (settings.managedLogin) {
       this.managedLogin = new HakobuManagedLogin(
         this,
@@ -45,6 +38,14 @@ export class HakobuStack extends Stack {
         settings,
       );
     }
+    this.identities = new HakobuIdentityPool(
+      this,
+      'Identities',
+      this.users,
+      [this.users.desktopClient, ...(this.managedLogin ? [this.managedLogin.client] : [])],
+      this.storage.bucket.bucketArn,
+      settings,
+    );
     this.addOutputs(settings);
   }
 

@@ -1,12 +1,14 @@
 import { z } from 'zod';
 
 /**
- * Loopback ports the desktop app may listen on for the managed-login redirect. Cognito matches
- * callback URLs exactly (no port wildcard), so the app and the app client must agree on a fixed few.
+ * Loopback ports the desktop app may listen on for the managed-login redirect, in the order it
+ * tries them (the same as local-aws's SSO_CALLBACK_PORTS). Cognito matches callback URLs exactly,
+ * with no port wildcard, so the app and the app client must agree on a fixed few.
  */
-export const DEFAULT_CALLBACK_PORTS = [53180, 53181, 53182] as const;
-/** The custom-scheme redirect the desktop app registers with the OS. */
+export const DEFAULT_CALLBACK_PORTS = [47120, 47121, 47122] as const;
+/** The custom-scheme redirects the desktop app registers with the OS. */
 export const APP_SCHEME_CALLBACK = 'hakobu://callback';
+export const APP_SCHEME_SIGNED_OUT = 'hakobu://signed-out';
 
 // A key prefix under the bucket: relative, ending in "/", no IAM policy variables.
 const SharedPrefix = z
@@ -66,7 +68,7 @@ export const ManagedLoginProps = z.object({
     .array(z.number().int().min(1024).max(65535))
     .min(1)
     .default([...DEFAULT_CALLBACK_PORTS]),
-  /** Where managed login may send users after sign-out; the loopback and app-scheme forms by default. */
+  /** Where managed login may send users after sign-out; /signed-out on each port and hakobu:// by default. */
   logoutUrls: z.array(z.string().min(1)).optional(),
   oidc: OidcProviderProps.optional(),
   saml: SamlProviderProps.optional(),

@@ -16,7 +16,12 @@ export interface S3AuthorizationRequest {
   resource: string;
   /** Request condition keys, e.g. { 's3:prefix': 'abc/' } */
   context?: Record<string, string>;
+  /** Whether the request came over TLS: aws:SecureTransport, which TLS-only bucket policies test. */
+  secureTransport?: boolean;
 }
+
+/** The bucket a request resource names (arn:aws:s3:::<bucket>[/<key>]). */
+const bucketOf = (resource: string) => resource.slice('arn:aws:s3:::'.length).split('/')[0] ?? '';
 
 // Substituted policies per role and session; a RoleState is replaced, never edited, so keying on
 // the object drops stale entries with it.
@@ -48,6 +53,10 @@ export function authorizeS3(ctx: LocalAwsContext, request: S3AuthorizationReques
   if (!role) return 'ImplicitlyDenied';
   const session = describeSession(ctx, credentials);
   const policy = resolvedPolicy(role, session.cognito);
+  const bucket = bucketOf(request.resource);
+  const bucketPolicy = Object.hasOwn(ctx.state.buckets, bucket)
+    ? ctx.state.buckets[bucket]?.policy
+    : undefined;
   const requestKeys = Object.fromEntries(
     Object.entries(request.context ?? {}).map(([key, value]) => [
       key,
@@ -63,9 +72,18 @@ export function authorizeS3(ctx: LocalAwsContext, request: S3AuthorizationReques
           resource: request.resource.replace(LITERAL_IN_RESOURCE, OPAQUE),
           accountId: ctx.state.accountId,
         },
-        contextVariables: { ...session.contextKeys, ...requestKeys },
+        contextVariables: {
+          ...session.contextKeys,
+          'aws:SecureTransport': String(request.secureTransport ?? false),
+          ...requestKeys,
+        },
       },
-      identityPolicies: [{ name: roleNameOf(role.arn), policy }],
+      // A bucket policy here only denies every caller (setup/bucket-policy.ts), which decides
+      // the same as a resource policy would; iam-simulate's unsafe engine cannot take one.
+      identityPolicies: [
+        { name: roleNameOf(role.arn), policy },
+        ...(bucketPolicy ? [{ name: 'BucketPolicy', policy: bucketPolicy }] : []),
+      ],
       serviceControlPolicies: [],
       resourceControlPolicies: [],
     },

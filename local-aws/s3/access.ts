@@ -1,3 +1,4 @@
+import { TLSSocket } from 'node:tls';
 import type { AwsError } from '../http/aws-error';
 import { authorizeS3 } from '../iam/authorize';
 import { accessDenied, noSuchKey } from './errors';
@@ -20,6 +21,7 @@ export function isAllowed(
     action,
     resource,
     ...(context ? { context } : {}),
+    secureTransport: r.req.socket instanceof TLSSocket,
   });
   return decision === 'Allowed';
 }

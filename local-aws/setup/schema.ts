@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BucketPolicy } from './bucket-policy';
 
 /** Auth flows an app client can allow, spelled as Cognito's ExplicitAuthFlows. */
 export const ExplicitAuthFlow = z.enum([
@@ -211,7 +212,13 @@ export const LocalAwsSetup = z.object({
   identityPools: z.array(IdentityPoolSetup).default([]),
   roles: z.array(RoleSetup).default([]),
   buckets: z
-    .array(z.object({ name: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/) }))
+    .array(
+      z.object({
+        name: z.string().regex(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/),
+        /** Deny statements for every caller, e.g. TLS only (see bucket-policy.ts). */
+        policy: BucketPolicy.optional(),
+      }),
+    )
     .default([]),
   faults: FaultSetup.default(FaultSetup.parse({})),
 });

@@ -112,7 +112,10 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
     roles,
     credentials: {},
     buckets: Object.fromEntries(
-      setup.buckets.map((b) => [b.name, { name: b.name, createdAt: now }]),
+      setup.buckets.map((b) => [
+        b.name,
+        { name: b.name, createdAt: now, ...(b.policy ? { policy: b.policy } : {}) },
+      ]),
     ),
     faults: setup.faults,
     ...(demo ? { demoUser: { username: demo.username, password: demo.password } } : {}),

@@ -158,7 +158,7 @@ describe('the stack’s options', () => {
     });
     template.hasResourceProperties('AWS::Cognito::IdentityPoolRoleAttachment', {
       RoleMappings: {
-        desktop: Match.objectLike({ Type: 'Token', AmbiguousRoleResolution: 'Deny' }),
+        client0: Match.objectLike({ Type: 'Token', AmbiguousRoleResolution: 'Deny' }),
       },
     });
     template.hasResourceProperties('AWS::IAM::Role', {
@@ -197,15 +197,15 @@ describe('the stack’s options', () => {
       ClientName: 'hakobu-managed-login',
       GenerateSecret: false,
       AllowedOAuthFlows: ['code'],
-      AllowedOAuthScopes: ['openid', 'email', 'profile'],
+      AllowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
       ExplicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
       CallbackURLs: [
-        'http://localhost:53180/callback',
-        'http://localhost:53181/callback',
-        'http://localhost:53182/callback',
+        'http://localhost:47120/callback',
+        'http://localhost:47121/callback',
+        'http://localhost:47122/callback',
         'hakobu://callback',
       ],
-      LogoutURLs: Match.arrayWith(['hakobu://callback']),
+      LogoutURLs: Match.arrayWith(['http://localhost:47120/signed-out', 'hakobu://signed-out']),
       SupportedIdentityProviders: ['COGNITO', { Ref: Match.stringLikeRegexp('Oidc') }],
     });
     template.hasResourceProperties('AWS::Cognito::UserPoolIdentityProvider', {
@@ -218,6 +218,13 @@ describe('the stack’s options', () => {
       AttributeMapping: { email: 'email', name: 'name' },
     });
     template.resourceCountIs('AWS::Cognito::ManagedLoginBranding', 1);
+    // Tokens from managed login must get AWS keys too.
+    template.hasResourceProperties('AWS::Cognito::IdentityPool', {
+      CognitoIdentityProviders: [
+        Match.objectLike({ ClientId: { Ref: Match.stringLikeRegexp('DesktopClient') } }),
+        Match.objectLike({ ClientId: { Ref: Match.stringLikeRegexp('ManagedLoginClient') } }),
+      ],
+    });
     template.hasOutput('ManagedLoginUrl', Match.anyValue());
   });
 

@@ -49,23 +49,22 @@ export class HakobuIdentityPool extends Construct {
     scope: Construct,
     id: string,
     users: HakobuUserPool,
+    clients: readonly UserPoolClient[],
     bucketArn: string,
     props: HakobuBackendProps,
   ) {
     super(scope, id);
     const pool: UserPool = users.pool;
-    const client: UserPoolClient = users.desktopClient;
     this.identityPool = new CfnIdentityPool(this, 'Pool', {
       allowUnauthenticatedIdentities: false,
       allowClassicFlow: false,
-      cognitoIdentityProviders: [
-        {
-          providerName: pool.userPoolProviderName,
-          clientId: client.userPoolClientId,
-          // Cognito Identity asks the user pool, so a revoked or signed-out token gets no keys.
-          serverSideTokenCheck: true,
-        },
-      ],
+      // The desktop client and, with SSO, the managed-login client: only their ID tokens get keys.
+      cognitoIdentityProviders: clients.map((client) => ({
+        providerName: pool.userPoolProviderName,
+        clientId: client.userPoolClientId,
+        // Cognito Identity asks the user pool, so a revoked or signed-out token gets no keys.
+        serverSideTokenCheck: true,
+      })),
     });
     const poolId = this.identityPool.ref;
     const baseShared = props.sharedReadOnly.map((s) => s.prefix);
@@ -86,14 +85,17 @@ export class HakobuIdentityPool extends Construct {
       roles: { authenticated: this.authenticatedRole.roleArn },
       ...(props.chooseRoleFromToken
         ? {
-            roleMappings: {
-              // A map key cannot be a token, so the provider goes in identityProvider instead.
-              desktop: {
-                identityProvider: `${pool.userPoolProviderName}:${client.userPoolClientId}`,
-                type: 'Token',
-                ambiguousRoleResolution: 'Deny',
-              },
-            },
+            // A map key cannot be a token, so the provider goes in identityProvider instead.
+            roleMappings: Object.fromEntries(
+              clients.map((client, index) => [
+                `client${index}`,
+                {
+                  identityProvider: `${pool.userPoolProviderName}:${client.userPoolClientId}`,
+                  type: 'Token',
+                  ambiguousRoleResolution: 'Deny',
+                },
+              ]),
+            ),
           }
         : {}),
     });

@@ -18,6 +18,7 @@ import {
 import { Construct } from 'constructs';
 import {
   APP_SCHEME_CALLBACK,
+  APP_SCHEME_SIGNED_OUT,
   type AttributeMappingProps,
   type HakobuBackendProps,
   type ManagedLoginProps,
@@ -35,6 +36,11 @@ function attributeMapping(mapping: AttributeMappingProps): AttributeMapping {
 /** The loopback callback URLs, one per fixed port, then the app's own scheme. */
 export function callbackUrls(ports: readonly number[]): string[] {
   return [...ports.map((port) => `http://localhost:${port}/callback`), APP_SCHEME_CALLBACK];
+}
+
+/** Where the app waits after sign-out: the same ports and scheme, at /signed-out. */
+export function signedOutUrls(ports: readonly number[]): string[] {
+  return [...ports.map((port) => `http://localhost:${port}/signed-out`), APP_SCHEME_SIGNED_OUT];
 }
 
 /**
@@ -90,9 +96,11 @@ export class HakobuManagedLogin extends Construct {
       generateSecret: false,
       oAuth: {
         flows: { authorizationCodeGrant: true },
-        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE],
+        // The admin scope lets the access token manage the user's own account (sign-out
+        // everywhere, MFA), as an SRP sign-in's token can.
+        scopes: [OAuthScope.OPENID, OAuthScope.EMAIL, OAuthScope.PROFILE, OAuthScope.COGNITO_ADMIN],
         callbackUrls: callbacks,
-        logoutUrls: login.logoutUrls ?? callbacks,
+        logoutUrls: login.logoutUrls ?? signedOutUrls(login.callbackPorts),
       },
       supportedIdentityProviders: [
         UserPoolClientIdentityProvider.COGNITO,
