@@ -46,7 +46,7 @@ const LITERAL_IN_RESOURCE = /[*\n\r\u2028\u2029]/g;
 const LINE_BREAK = /[\n\r\u2028\u2029]/g;
 const OPAQUE = '\uE000';
 
-/** Decides one S3 request against the caller's role policy. */
+/** Decides one S3 request against the caller's role policy and the bucket's deny statements. */
 export function authorizeS3(ctx: LocalAwsContext, request: S3AuthorizationRequest): Decision {
   const { credentials } = request;
   const role = ctx.state.roles[credentials.roleArn];

@@ -84,7 +84,10 @@ export function templateReferences(
       UserPoolId: physicalId,
     },
     'AWS::Cognito::UserPoolClient': { ClientId: physicalId },
-    'AWS::Cognito::IdentityPool': { IdentityPoolId: physicalId, Name: physicalId },
+    'AWS::Cognito::IdentityPool': {
+      IdentityPoolId: physicalId,
+      Name: (id) => name(template.Resources[id]?.Properties ?? {}, 'IdentityPoolName') ?? id,
+    },
     'AWS::IAM::Role': { Arn: roleArn, RoleId: physicalId },
     'AWS::S3::Bucket': {
       Arn: (id) => `arn:aws:s3:::${physicalId(id)}`,
