@@ -107,6 +107,15 @@ describe('Hakobu on the deployed backend', () => {
     expect(bens.objects).toEqual([]);
   });
 
+  it('is reached over https, with the template’s TLS-only bucket policy in force', (ctx) => {
+    // Skipped only where local-aws serves plain http (before its TLS work): see backend.ts.
+    if (!backend.secure) ctx.skip();
+    const bucket = backend.config.locations[0]?.bucket ?? '';
+    expect(backend.la.context.state.buckets[bucket]?.policy?.Statement).toContainEqual(
+      expect.objectContaining({ Condition: { Bool: { 'aws:SecureTransport': 'false' } } }),
+    );
+  });
+
   it('lets everyone read the shared handbook folder the stack was given', async () => {
     const handbook = await aiko.library().list({ location: 'Handbook' });
     expect(handbook.objects).toEqual([]);

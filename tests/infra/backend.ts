@@ -34,12 +34,8 @@ export function synthTemplate(outdir: string, hakobu: HakobuBackendInput = {}): 
   return JSON.parse(readFileSync(join(outdir, 'Hakobu.template.json'), 'utf8'));
 }
 
-/**
- * The setup without the TLS-only bucket statements. local-aws serves plain http until its TLS
- * work lands, and it evaluates aws:SecureTransport from the connection, so the template's
- * enforceSSL statement (rightly) denies every request here; tlsOnly.test.ts proves that deny.
- */
-export function overPlainHttp(setup: LocalAwsSetup): LocalAwsSetup {
+/** The setup without the TLS-only bucket statements (those testing aws:SecureTransport). */
+export function withoutTlsOnly(setup: LocalAwsSetup): LocalAwsSetup {
   const buckets = setup.buckets.map(({ name, policy }) => {
     const kept = policy?.Statement.filter(
       (s) => !JSON.stringify(s.Condition ?? {}).includes('aws:SecureTransport'),
@@ -49,38 +45,58 @@ export function overPlainHttp(setup: LocalAwsSetup): LocalAwsSetup {
   return { ...setup, buckets };
 }
 
+/** The stand-in's https origin, once local-aws serves one beside http (its TLS work). */
+function httpsEndpointOf(la: TestLocalAws): string | undefined {
+  const https = (la.info as { httpsEndpoint?: unknown }).httpsEndpoint;
+  return typeof https === 'string' ? https : undefined;
+}
+
 /** local-aws "deployed" from a template, and the Hakobu config the stack output for it. */
 export interface Backend {
   la: TestLocalAws;
   config: HakobuConfig;
   /** The config file IT would deploy, pointed at local-aws. */
   configPath: string;
+  /** Whether Hakobu reaches it over https, with the template's TLS-only policy in force. */
+  secure: boolean;
 }
 
 /** How a test varies the deployment. */
 export interface BackendOptions {
-  /** Changes the setup read from the template; drops the TLS-only statements by default. */
+  /** Changes the setup read from the template. */
   adjust?: (setup: LocalAwsSetup) => LocalAwsSetup;
   /** The pool's users; Aiko and Ben, in no group, by default. */
   users?: FromTemplateOptions['users'];
+  /**
+   * 'https' (the default) points Hakobu at local-aws's https origin with the whole template in
+   * force. Where local-aws serves plain http only, the template's TLS-only statements would
+   * (rightly) deny every request, so they are dropped and http is used: the one gap, and
+   * policy-proof.test.ts shows that deny. 'http' uses plain http and keeps every statement.
+   */
+  transport?: 'https' | 'http';
 }
 
 /** Starts local-aws from a template with its users, and writes the stack's output config. */
 export async function startBackend(
   template: unknown,
   folder: string,
-  { adjust = overPlainHttp, users = [AIKO, BEN] }: BackendOptions = {},
+  { adjust = (setup) => setup, users = [AIKO, BEN], transport = 'https' }: BackendOptions = {},
 ): Promise<Backend> {
   const { setup, outputs } = setupFromTemplate(template, { users });
-  const la = await startTestLocalAws(adjust(setup));
-  const endpoint = la.info.endpoint;
+  let la = await startTestLocalAws(adjust(setup));
+  let endpoint = transport === 'https' ? httpsEndpointOf(la) : la.info.endpoint;
+  if (!endpoint) {
+    await la.dispose();
+    la = await startTestLocalAws(withoutTlsOnly(adjust(setup)));
+    endpoint = la.info.endpoint;
+  }
   const config = HakobuConfig.parse({
     ...JSON.parse(outputs.HakobuConfig ?? '{}'),
     endpoints: { cognitoIdp: endpoint, cognitoIdentity: endpoint, s3: endpoint },
   });
   const configPath = join(mkdtempSync(join(folder, 'config-')), 'config.json');
   writeFileSync(configPath, JSON.stringify(config));
-  return { la, config, configPath };
+  return { la, config, configPath, secure: endpoint.startsWith('https:') };
 }
 
 /** One signed-in user, with Hakobu's own sign-in, credentials, upload engine and library. */

@@ -49,13 +49,9 @@ function localFile(name: string): string {
 async function withBackend(
   template: Template,
   run: (backend: Awaited<ReturnType<typeof startBackend>>) => Promise<void>,
-  keepTlsOnly = false,
+  transport: 'https' | 'http' = 'https',
 ) {
-  const backend = await startBackend(
-    template,
-    folder,
-    keepTlsOnly ? { adjust: (setup) => setup } : {},
-  );
+  const backend = await startBackend(template, folder, { transport });
   try {
     await run(backend);
   } finally {
@@ -125,7 +121,7 @@ describe('the TLS-only bucket policy', () => {
         });
         aiko.dispose();
       },
-      true,
+      'http',
     );
   });
 });
