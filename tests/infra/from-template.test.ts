@@ -136,12 +136,4 @@ describe('templates local-aws cannot read faithfully', () => {
     };
     expect(() => setupFromTemplate(template)).toThrow(/Fn::If is not supported/);
   });
-
-  it('refuses a bucket policy that grants instead of denying everyone', () => {
-    const template = freshTemplate();
-    firstStatement(template, 'AWS::S3::BucketPolicy').Effect = 'Allow';
-    expect(() => setupFromTemplate(template)).toThrow(
-      /buckets\.0\.policy\.Statement\.0\.Effect: local-aws models bucket policy statements that deny/,
-    );
-  });
 });
