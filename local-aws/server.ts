@@ -168,9 +168,7 @@ async function main(): Promise<void> {
     },
   });
   if (values.help) {
-    console.log(
-      'usage: npm run local-aws -- [--port <n>] [--data <dir>] [--setup <file.json> | --template <cdk template.json>]',
-    );
+    console.log('usage: npm run local-aws -- [--port <n>] [--data <dir>] [--setup <file.json>]');
     return;
   }
   const port = Number(values.port);
