@@ -54,8 +54,11 @@ export function setupFromTemplate(
   options: FromTemplateOptions = {},
 ): TemplateSetup {
   const parsed = CfnTemplate.safeParse(templateJson);
-  if (!parsed.success)
-    throw new Error(`not a CloudFormation template: ${parsed.error.issues[0]?.message ?? ''}`);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue?.path.join('.') || '(root)';
+    throw new Error(`not a CloudFormation template: ${where}: ${issue?.message ?? ''}`);
+  }
   const template = parsed.data;
   const target: DeployTarget = {
     region: options.region ?? 'ap-northeast-1',

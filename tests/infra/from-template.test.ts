@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
-import { setupFromTemplate } from '../../local-aws/setup/from-template';
+import { afterAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEMO_USERNAME } from '../../local-aws/setup/default-setup';
+import { loadTemplateFile, setupFromTemplate } from '../../local-aws/setup/from-template';
 import { HakobuConfig } from '../../src-main/core/config';
 import { templateJson } from './synth';
 
@@ -135,5 +139,26 @@ describe('templates local-aws cannot read faithfully', () => {
       'Fn::If': ['IsProd', 'arn:aws:s3:::a/*', 'arn:aws:s3:::b/*'],
     };
     expect(() => setupFromTemplate(template)).toThrow(/Fn::If is not supported/);
+  });
+});
+
+describe('npm run local-aws -- --template <file>', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'hakobu-template-file-'));
+  afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+  it('starts the template’s pool with the demo user in it', () => {
+    const file = join(folder, 'Hakobu.template.json');
+    writeFileSync(file, JSON.stringify(templateJson()));
+    expect(loadTemplateFile(file).userPools[0]?.users.map((u) => u.username)).toEqual([
+      DEMO_USERNAME,
+    ]);
+  });
+
+  it('names the file when it is not a template', () => {
+    const file = join(folder, 'setup.json');
+    writeFileSync(file, JSON.stringify({ userPools: [] }));
+    expect(() => loadTemplateFile(file)).toThrow(
+      `local-aws: template ${file}: not a CloudFormation template: Resources: Invalid input`,
+    );
   });
 });
