@@ -10,6 +10,7 @@ import { appLocations } from './s3/access-points/app-locations';
 import { seededRandom } from './faults/dice';
 import { closeAllBuckets, openAllBuckets } from './s3/storage/bucket-storage';
 import { defaultSetup } from './setup/default-setup';
+import { loadTemplateFile } from './setup/from-template';
 import { LocalAwsSetup } from './setup/schema';
 import { readJsonIfExists, writeFileAtomic } from './state/atomic-file';
 import { bootstrapState } from './state/bootstrap';
@@ -158,6 +159,7 @@ async function main(): Promise<void> {
       port: { type: 'string', default: '4566' },
       data: { type: 'string', default: '.local-aws-data' },
       setup: { type: 'string' },
+      template: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
   });
@@ -172,6 +174,7 @@ async function main(): Promise<void> {
     dataDir: values.data,
     port,
     ...(values.setup ? { setup: loadSetupFile(values.setup) } : {}),
+    ...(values.template ? { setup: loadTemplateFile(values.template) } : {}),
   });
   console.log(`local-aws ready ${running.info.endpoint}`);
   const stop = () => void running.close().then(() => process.exit(0));

@@ -18,6 +18,8 @@ export interface S3AuthorizationRequest {
   context?: Record<string, string>;
   /** The bucket's or access point's policy, evaluated with the role's as IAM does (same account). */
   resourcePolicy?: ResourcePolicyDocument;
+  /** Whether the request came over TLS: aws:SecureTransport, which TLS-only bucket policies test. */
+  secureTransport?: boolean;
 }
 
 // Substituted policies per policy document and session; a policy is replaced, never edited, so
@@ -72,7 +74,11 @@ export function authorizeS3(ctx: LocalAwsContext, request: S3AuthorizationReques
           resource: request.resource.replace(LITERAL_IN_RESOURCE, OPAQUE),
           accountId: ctx.state.accountId,
         },
-        contextVariables: { ...session.contextKeys, ...requestKeys },
+        contextVariables: {
+          ...session.contextKeys,
+          'aws:SecureTransport': String(request.secureTransport ?? false),
+          ...requestKeys,
+        },
       },
       identityPolicies: [{ name: roleNameOf(role.arn), policy }],
       serviceControlPolicies: [],

@@ -1,3 +1,4 @@
+import { TLSSocket } from 'node:tls';
 import type { AwsError } from '../http/aws-error';
 import { authorizeS3 } from '../iam/authorize';
 import { accessPointArn } from './access-points/address';
@@ -30,6 +31,7 @@ function decide(
     resource,
     context,
     ...(resourcePolicy ? { resourcePolicy } : {}),
+    secureTransport: r.req.socket instanceof TLSSocket,
   });
   return decision === 'Allowed';
 }
