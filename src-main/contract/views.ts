@@ -15,7 +15,14 @@ export type ChallengeKind =
   'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'MFA_SETUP';
 
 export type SessionView =
-  | { status: 'signedOut'; keychain: KeychainStatus; lastUsername?: string; error?: UserError }
+  | {
+      status: 'signedOut';
+      keychain: KeychainStatus;
+      lastUsername?: string;
+      error?: UserError;
+      /** Browser sign-in (managed login) is waiting for the user to finish in their browser. */
+      browser?: 'waiting';
+    }
   | {
       status: 'challenge';
       username: string;
