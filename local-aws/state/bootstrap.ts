@@ -114,6 +114,14 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
   }
 
   const demo = setup.userPools[0]?.users[0];
+  const demoFederatedUsers = (setup.userPools[0]?.identityProviders ?? []).flatMap((p) =>
+    p.users.map((u) => ({
+      provider: p.name,
+      username: u.username,
+      password: u.password,
+      ...(u.email ? { email: u.email } : {}),
+    })),
+  );
   return {
     version: 1,
     region,
@@ -127,5 +135,6 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
     ),
     faults: setup.faults,
     ...(demo ? { demoUser: { username: demo.username, password: demo.password } } : {}),
+    ...(demoFederatedUsers.length ? { demoFederatedUsers } : {}),
   };
 }
