@@ -22,6 +22,7 @@ export type SessionView =
       error?: UserError;
       /** Browser sign-in (managed login) is waiting for the user to finish in their browser. */
       browser?: 'waiting';
+      browserSignIn?: BrowserSignInView;
     }
   | {
       status: 'challenge';
@@ -53,7 +54,19 @@ export type SessionView =
       keychain: KeychainStatus;
       error?: UserError;
     }
-  | { status: 'expired'; username: string; keychain: KeychainStatus; error: UserError };
+  | {
+      status: 'expired';
+      username: string;
+      keychain: KeychainStatus;
+      error: UserError;
+      browserSignIn?: BrowserSignInView;
+    };
+
+/** Present when IT configured browser sign-in: the sign-in screen shows "Sign in with <name>". */
+export interface BrowserSignInView {
+  /** The company's name (signIn.displayName, else the IdP's); absent: a generic label. */
+  name?: string;
+}
 
 export type TransferState =
   'queued' | 'uploading' | 'paused' | 'conflict' | 'completed' | 'skipped' | 'failed' | 'cancelled';

@@ -17,6 +17,9 @@ import { createStagingDir } from './staging';
 // of the user's dropped files behind in the temp folder.
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
 
+/** What the harness prints before a URL the app asked the system browser to open. */
+const OPEN_EXTERNAL_PREFIX = 'hakobu web open-external ';
+
 /**
  * Stops the harness on any of STOP_SIGNALS, closing what `closing()` returns, then exits (and the
  * 'exit' listener removes staging). A second signal while closing exits at once: still cleanly.
@@ -75,6 +78,11 @@ async function main(): Promise<void> {
     log,
     mediaUrl: harnessMediaUrl,
     chosenFilesWithin: stagingDir,
+    // Stands in for shell.openExternal: the test (or a developer) opens it as the system browser
+    // would. A line of its own on stdout, beside the ready line the tests already read.
+    openBrowser: async (url) => {
+      console.log(`${OPEN_EXTERNAL_PREFIX}${url}`);
+    },
   });
   started.push(() => app.dispose());
   const harness = await startWebHarness({

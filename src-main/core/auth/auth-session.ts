@@ -193,7 +193,7 @@ export class AuthSession {
 
   /** Signs out: revokes at Cognito (endRemoteSession), then forgets the keychain entry regardless. */
   async signOut(): Promise<AuthState> {
-    this.browser.cancel();
+    await this.browser.cancel();
     const tokens = this.keeper.reset();
     // The keychain keeps the sign-in under Cognito's username; the form shows the sign-in name.
     const shown = tokens?.signInName ?? this.pendingOrStateUsername();

@@ -98,9 +98,10 @@ export class BrowserSignIn {
     return this.attempt !== undefined;
   }
 
-  /** Stops waiting for the browser (the user chose Cancel in Hakobu). */
-  cancel(): void {
+  /** Stops waiting for the browser (the user chose Cancel in Hakobu); resolves once it ended. */
+  cancel(): Promise<AuthState> {
     this.attempt?.cancel();
+    return this.wait();
   }
 
   /** Hands a hakobu://callback deep link to the waiting attempt; true when it took it. */

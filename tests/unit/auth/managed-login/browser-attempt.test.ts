@@ -85,7 +85,7 @@ describe('signing in through the browser', () => {
     const state = sent.searchParams.get('state') ?? '';
     const page = await callback(sent, { error: 'access_denied', state });
     expect(await page.text()).toContain('Sign-in cancelled');
-    await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browser.cancelled' });
+    await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browserCancelled' });
   });
 
   it('refuses a callback from another attempt (state mismatch) and never takes its code', async () => {
@@ -93,13 +93,13 @@ describe('signing in through the browser', () => {
     const page = await callback(sent, { code: 'stolen', state: 'not-ours' });
     expect(page.status).toBe(400);
     expect(await page.text()).toContain('out of date');
-    await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browser.stateMismatch' });
+    await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browserStateMismatch' });
   });
 
   it('gives up after the timeout with a message saying how to try again', async () => {
     const { attempt } = await start(await freePorts(1), 50);
     await expect(attempt.result).rejects.toMatchObject({
-      code: 'auth.browser.timedOut',
+      code: 'auth.browserTimedOut',
       message: expect.stringMatching(/Try again/),
     });
   });
@@ -112,7 +112,7 @@ describe('signing in through the browser', () => {
     attempt.cancel();
     await block(ports[1] ?? 0);
     await expect(start(ports)).rejects.toMatchObject({
-      code: 'auth.browser.portsInUse',
+      code: 'auth.browserPortsInUse',
       message: expect.stringContaining(`${ports[0]}, ${ports[1]}`),
     });
   });
@@ -124,6 +124,6 @@ describe('signing in through the browser', () => {
     expect((await fetch(new URL('/', redirect))).status).toBe(404);
     expect((await fetch(redirect, { method: 'POST' })).status).toBe(404);
     attempt.cancel();
-    await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browser.cancelled' });
+    await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browserCancelled' });
   });
 });
