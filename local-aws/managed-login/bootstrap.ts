@@ -15,7 +15,9 @@ export function oauthSettingsFromSetup(
   pool: UserPoolSetup,
   client: AppClientSetup,
 ): OAuthClientSettings | undefined {
-  if (client.allowedOAuthFlows.length === 0) return undefined;
+  // A client with callback URLs but no flow stays known to managed login, which then refuses it
+  // with unauthorized_client, as Cognito does.
+  if (client.allowedOAuthFlows.length === 0 && client.callbackUrls.length === 0) return undefined;
   const where = `user pool ${pool.name}: client ${client.name}`;
   if (client.callbackUrls.length === 0)
     throw new Error(`${where}: allowedOAuthFlows needs at least one callbackUrls entry`);
