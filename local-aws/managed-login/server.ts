@@ -120,6 +120,7 @@ export async function startManagedLogin(
   });
   // localhost, not 127.0.0.1: the name a browser keeps cookies under, as it would for a real domain.
   ml.domain = `http://localhost:${(server.address() as AddressInfo).port}`;
+  ctx.managedLoginDomain = ml.domain;
   const idps: RunningCompanyIdp[] = [];
   for (const provider of Object.values(pool.identityProviders ?? {})) {
     const idp = await startCompanyIdp(provider, `${ml.domain}/oauth2/idpresponse`, () => ctx.now());
