@@ -63,7 +63,9 @@ export async function startCompanyIdp(
   const authorize = async (req: IncomingMessage, res: ServerResponse, url: URL) => {
     const form = req.method === 'POST' ? await readForm(req) : url.searchParams;
     const parsed = AuthorizeParams.safeParse(Object.fromEntries(form));
-    if (!parsed.success || parsed.data.client_id !== idp.clientId)
+    if (!parsed.success)
+      return sendHtml(res, 400, companyErrorPage('The sign-in request is incomplete.'));
+    if (parsed.data.client_id !== idp.clientId)
       return sendHtml(res, 400, companyErrorPage('Unknown application.'));
     const params = parsed.data;
     if (params.redirect_uri !== cognitoRedirectUri)

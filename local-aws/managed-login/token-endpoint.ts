@@ -93,14 +93,11 @@ async function refresh(ml: ManagedLogin, client: AppClientState, form: URLSearch
   const token = form.get('refresh_token');
   if (!token) throw new OAuthError('invalid_request');
   try {
-    // The secret (if any) was checked above, so the renewal is asked as a secretless one.
-    const outcome = await renewFromRefreshToken(
-      ml.ctx,
-      ml.pool,
-      { ...client, clientSecret: undefined } as AppClientState,
-      token,
-      { kind: 'GetTokensFromRefreshToken', clientSecret: undefined },
-    );
+    // authenticateClient has proven the secret (if any) already; the client's own one passes again.
+    const outcome = await renewFromRefreshToken(ml.ctx, ml.pool, client, token, {
+      kind: 'GetTokensFromRefreshToken',
+      clientSecret: client.clientSecret,
+    });
     const result = outcome.AuthenticationResult;
     if (!result) throw new OAuthError('invalid_grant');
     return {

@@ -7,6 +7,7 @@ let la: TestLocalAws;
 let ml: ManagedLoginInfo;
 const CALLBACK = 'http://localhost:47120/callback';
 const NO_CODE_CLIENT = 'nocodegrantclient000000000';
+const CONFIDENTIAL_CLIENT = 'confidentialclient00000000';
 
 beforeAll(async () => {
   la = await startTestLocalAws((base) => ({
@@ -17,6 +18,15 @@ beforeAll(async () => {
         ...pool.clients,
         // Registered callback URLs, but the code grant was never turned on.
         { name: 'no-code-grant', id: NO_CODE_CLIENT, callbackUrls: [CALLBACK] },
+        {
+          name: 'confidential',
+          id: CONFIDENTIAL_CLIENT,
+          generateSecret: true,
+          allowedOAuthFlows: ['code'],
+          allowedOAuthScopes: ['openid'],
+          callbackUrls: [CALLBACK],
+          supportedIdentityProviders: ['COGNITO'],
+        },
       ],
     })),
   }));
@@ -128,6 +138,40 @@ describe('managed login: the errors Cognito gives', () => {
     const after = await browser.follow(authorizeUrl(ml, {}), CALLBACK);
     expect(after.status).toBe(200);
     expect(after.body).toContain('name="password"');
+  });
+
+  it('makes a client with a secret prove it (HTTP Basic), and refuses the code without it', async () => {
+    const browser = new Browser();
+    const login = await browser.follow(
+      authorizeUrl(ml, { client_id: CONFIDENTIAL_CLIENT }),
+      CALLBACK,
+    );
+    const form = formOf(login.body, login.url);
+    const demo = la.info.demoUser ?? { username: '', password: '' };
+    const done = await browser.follow(form.action, CALLBACK, { form: { ...form.fields, ...demo } });
+    const code = new URL(done.finalUrl).searchParams.get('code') ?? '';
+    const body = { grant_type: 'authorization_code', code, redirect_uri: CALLBACK };
+    expect(
+      await postForm(`${ml.domain}/oauth2/token`, { ...body, client_id: CONFIDENTIAL_CLIENT }),
+    ).toEqual({
+      status: 400,
+      json: { error: 'invalid_client' },
+    });
+    const secret =
+      la.context.state.userPools[ml.userPoolId]?.clients[CONFIDENTIAL_CLIENT]?.clientSecret ?? '';
+    // The refused attempt did not spend the code: the client never proved who it was.
+    const res = await fetch(`${ml.domain}/oauth2/token`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/x-www-form-urlencoded',
+        authorization: `Basic ${Buffer.from(`${CONFIDENTIAL_CLIENT}:${secret}`).toString('base64')}`,
+      },
+      body: new URLSearchParams(body).toString(),
+    });
+    expect(res.status).toBe(200);
+    expect(Object.keys((await res.json()) as object)).toEqual(
+      expect.arrayContaining(['id_token', 'access_token', 'refresh_token']),
+    );
   });
 
   it('refuses an access token at revoke and a bad one at userInfo', async () => {
