@@ -104,7 +104,13 @@ export async function startManagedLogin(
   const ml: ManagedLogin = {
     ctx,
     pool,
-    store: new ManagedLoginStore(() => ctx.now()),
+    store: new ManagedLoginStore(
+      () => ctx.now(),
+      () => {
+        const cap = ctx.state.faults.authorizationCodeSeconds;
+        return cap === undefined ? undefined : cap * 1000;
+      },
+    ),
     domain: '',
     providerOrigins,
   };

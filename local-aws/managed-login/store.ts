@@ -54,13 +54,18 @@ export class ManagedLoginStore {
   private readonly sessions = new Map<string, BrowserSession>();
   private readonly pending = new Map<string, PendingFederation>();
 
-  constructor(private readonly now: () => number) {}
+  /** `codeCapMs` may shorten a code's life below Cognito's 5 minutes (a fault setting). */
+  constructor(
+    private readonly now: () => number,
+    private readonly codeCapMs: () => number | undefined = () => undefined,
+  ) {}
 
   /** Issues a single-use code for a finished sign-in. */
   issueCode(grant: Omit<CodeGrant, 'expiresAt'>): string {
     sweep(this.codes, this.now());
     const code = newSecret();
-    this.codes.set(code, { ...grant, expiresAt: this.now() + CODE_LIFETIME_MS });
+    const lifetime = Math.min(CODE_LIFETIME_MS, this.codeCapMs() ?? CODE_LIFETIME_MS);
+    this.codes.set(code, { ...grant, expiresAt: this.now() + lifetime });
     return code;
   }
 

@@ -229,6 +229,8 @@ export const FaultSetup = z.object({
   tokenLifetimeSeconds: Duration.optional(),
   /** Caps how long a sign-in challenge Session stays answerable (Cognito: 3 minutes). */
   challengeSessionSeconds: Duration.optional(),
+  /** Caps how long a managed-login authorization code stays redeemable (Cognito: 5 minutes). */
+  authorizationCodeSeconds: Duration.optional(),
   /**
    * How conditional writes (If-None-Match / If-Match on PutObject and CompleteMultipartUpload)
    * are treated: as S3 does ('honour'), or as some S3-compatible services do, ignoring the

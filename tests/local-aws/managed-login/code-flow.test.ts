@@ -160,6 +160,24 @@ describe('managed login: authorization code with PKCE', () => {
     expect(await redeem(code, verifier)).toEqual({ status: 400, json: { error: 'invalid_grant' } });
   });
 
+  it('lets a code expire unredeemed: invalid_grant once its time is up', async () => {
+    await la.setFaults({ authorizationCodeSeconds: 1 });
+    try {
+      const { verifier, challenge } = pkce();
+      const callback = await signInWithPassword(new Browser(), {
+        code_challenge: challenge,
+        code_challenge_method: 'S256',
+      });
+      await new Promise((resolve) => setTimeout(resolve, 1_200));
+      expect(await redeem(callback.searchParams.get('code') ?? '', verifier)).toEqual({
+        status: 400,
+        json: { error: 'invalid_grant' },
+      });
+    } finally {
+      await la.setFaults({ authorizationCodeSeconds: 300 });
+    }
+  });
+
   it('refuses a wrong verifier with invalid_grant, and a different redirect_uri too', async () => {
     const browser = new Browser();
     const { challenge } = pkce();
