@@ -1,3 +1,7 @@
+import {
+  CognitoIdentityProviderClient,
+  GetUserCommand,
+} from '@aws-sdk/client-cognito-identity-provider';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ManagedLoginInfo } from '../../../local-aws/managed-login/server';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
@@ -172,6 +176,33 @@ describe('managed login: the errors Cognito gives', () => {
     expect(Object.keys((await res.json()) as object)).toEqual(
       expect.arrayContaining(['id_token', 'access_token', 'refresh_token']),
     );
+  });
+
+  it('grants only the scopes asked for: GetUser then needs aws.cognito.signin.user.admin', async () => {
+    const browser = new Browser();
+    const login = await browser.follow(authorizeUrl(ml, { scope: 'openid email' }), CALLBACK);
+    const form = formOf(login.body, login.url);
+    const demo = la.info.demoUser ?? { username: '', password: '' };
+    const done = await browser.follow(form.action, CALLBACK, { form: { ...form.fields, ...demo } });
+    const tokens = await postForm(`${ml.domain}/oauth2/token`, {
+      grant_type: 'authorization_code',
+      client_id: ml.clientId,
+      code: new URL(done.finalUrl).searchParams.get('code') ?? '',
+      redirect_uri: CALLBACK,
+    });
+    const accessToken = String(tokens.json.access_token);
+    const idp = new CognitoIdentityProviderClient({
+      region: la.info.region,
+      endpoint: la.info.endpoint,
+    });
+    await expect(idp.send(new GetUserCommand({ AccessToken: accessToken }))).rejects.toMatchObject({
+      name: 'NotAuthorizedException',
+      message: 'Access Token does not have required scopes',
+    });
+    const info = await fetch(`${ml.domain}/oauth2/userInfo`, {
+      headers: { authorization: `Bearer ${accessToken}` },
+    });
+    expect(info.status).toBe(200);
   });
 
   it('refuses an access token at revoke and a bad one at userInfo', async () => {
