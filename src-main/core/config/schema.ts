@@ -120,11 +120,17 @@ const SignIn = z
   .object({ method: SignInMethod.default('password'), ...signInFields })
   .superRefine((signIn, ctx) => {
     if (signIn.method !== 'managedLogin' || signIn.domain !== undefined) return;
-    ctx.addIssue({
-      code: 'custom',
+    const finding: Finding = {
+      code: 'CONFIG_MISSING_FIELD',
       message:
         'signIn.method is "managedLogin", but signIn.domain is not set: Hakobu does not know where to send people to sign in.',
+      fix: 'Copy the domain from the user pool\'s "Domain" page in the Cognito console into signIn.domain, or set signIn.method to "password".',
+    };
+    ctx.addIssue({
+      code: 'custom',
+      message: finding.message,
       path: ['domain'],
+      params: { finding },
     });
   });
 export type SignInConfig = z.infer<typeof SignIn>;
