@@ -32,9 +32,10 @@ async function block(port: number): Promise<void> {
   blockers.push(server);
 }
 
-async function start(ports: number[], timeoutMs = 60_000) {
+async function start(ports: number[], timeoutMs = 60_000, fallbackRedirectUri?: string) {
   const opened: string[] = [];
   const attempt = await BrowserAttempt.start({
+    ...(fallbackRedirectUri ? { fallbackRedirectUri } : {}),
     domain: DOMAIN,
     clientId: 'abcdefghijklmnopqrstuvwxyz',
     identityProvider: 'EntraID',
@@ -125,5 +126,19 @@ describe('signing in through the browser', () => {
     expect((await fetch(redirect, { method: 'POST' })).status).toBe(404);
     attempt.cancel();
     await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browserCancelled' });
+  });
+
+  it('falls back to the installer’s hakobu://callback when every port is taken', async () => {
+    const ports = await freePorts(1);
+    await block(ports[0] ?? 0);
+    const { attempt, sent } = await start(ports, 60_000, 'hakobu://callback');
+    expect(sent.searchParams.get('redirect_uri')).toBe('hakobu://callback');
+    const state = sent.searchParams.get('state') ?? '';
+    expect(attempt.acceptRedirect('hakobu://elsewhere?code=x&state=' + state)).toBe(false);
+    expect(attempt.acceptRedirect(`hakobu://callback?code=deep&state=${state}`)).toBe(true);
+    await expect(attempt.result).resolves.toMatchObject({
+      code: 'deep',
+      redirectUri: 'hakobu://callback',
+    });
   });
 });
