@@ -66,7 +66,10 @@ describe('signing in with the company identity provider', () => {
   let browser: { tab: Page; context: BrowserContext };
 
   beforeAll(async () => {
-    hakobu = await startHakobu({ locale: 'en-US', managedConfig: ssoManagedConfig() });
+    hakobu = await startHakobu({
+      locale: 'en-US',
+      managedConfig: ssoManagedConfig({ signOutOfBrowser: true }),
+    });
     browser = await systemBrowser(hakobu);
     await hakobu.open();
   });
@@ -142,10 +145,15 @@ describe('signing in with the company identity provider', () => {
     expect(await page.getByRole('button', { name: 'Sign in with Company' }).count()).toBe(0);
   });
 
-  it('signs out back to the company sign-in button', async () => {
+  it('signs out back to the company sign-in button, ending the browser’s session too', async () => {
     const { page } = hakobu;
     await page.getByRole('button', { name: 'Sign out' }).click();
     await page.getByRole('button', { name: 'Sign in with Company' }).waitFor();
+    // IT asked for it (signIn.signOutOfBrowser): the browser goes to managed login's /logout.
+    const logout = new URL(await hakobu.harness.nextBrowserUrl());
+    expect(logout.pathname).toBe('/logout');
+    await browser.tab.goto(logout.toString());
+    await expectText(browser.tab, 'Signed out of Hakobu');
     expect(hakobu.pageErrors).toEqual([]);
   });
 });

@@ -204,7 +204,7 @@ export class AuthSession {
     try {
       if (tokens) {
         const serverNow = this.now() - tokens.clockDriftMs;
-        await endRemoteSession(tokens, this.api, this.tokenEndpoint, serverNow, this.log);
+        await endRemoteSession(tokens, this.api, this.browser, serverNow);
       }
     } finally {
       if (username) await this.vault.remove(username);

@@ -4,6 +4,7 @@ import { DEFAULT_CALLBACK_PORTS } from '../config/sign-in-rules';
 import type { Logger } from '../log/logger';
 import type { AuthState, AuthStateHolder } from './auth-state';
 import { BrowserAttempt } from './managed-login/browser-attempt';
+import { endBrowserSession } from './managed-login/browser-logout';
 import { browserSignInNotConfigured, browserSignInWaiting } from './managed-login/errors';
 import type { TokenEndpoint } from './managed-login/token-endpoint';
 import type { RefreshTokenVault } from './refresh-token-vault';
@@ -102,6 +103,29 @@ export class BrowserSignIn {
   cancel(): Promise<AuthState> {
     this.attempt?.cancel();
     return this.wait();
+  }
+
+  /**
+   * Revokes a browser sign-in's refresh token at /oauth2/revoke and, where IT asked for it
+   * (signIn.signOutOfBrowser), ends the browser's own session too. Never throws.
+   */
+  async signOut(refreshToken: string): Promise<void> {
+    const { config, tokenEndpoint, openBrowser, language } = this.options;
+    const { log } = this.host;
+    await tokenEndpoint
+      ?.revoke(refreshToken)
+      .catch((error: unknown) => log.warn('revoking at the managed-login domain failed', error));
+    const { domain, signOutOfBrowser, callbackPorts, browserTimeoutSeconds } = config.signIn;
+    if (!signOutOfBrowser || !domain || !openBrowser) return;
+    await endBrowserSession({
+      domain,
+      clientId: config.clientId,
+      ports: callbackPorts ?? DEFAULT_CALLBACK_PORTS,
+      timeoutMs: (browserTimeoutSeconds ?? DEFAULT_TIMEOUT_S) * 1000,
+      openBrowser,
+      language,
+      log,
+    });
   }
 
   /** Hands a hakobu://callback deep link to the waiting attempt; true when it took it. */

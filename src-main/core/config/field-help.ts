@@ -99,6 +99,10 @@ const HELP: Record<string, FieldHelp> = {
     expect: 'a list of port numbers from 1024 to 65535, such as [47120, 47121, 47122]',
     fix: 'Register http://localhost:<port>/callback for each port as a callback URL of the app client.',
   },
+  'signIn.signOutOfBrowser': {
+    expect: 'true or false, without quotes',
+    fix: "Set true to also end the browser's managed-login session at sign-out (register http://localhost:<port>/signed-out as sign-out URLs).",
+  },
   'signIn.browserTimeoutSeconds': {
     expect: 'a whole number of seconds from 1 to 3600',
     fix: 'Remove it to wait 5 minutes for the browser (the default).',

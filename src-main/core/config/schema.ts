@@ -114,6 +114,7 @@ const signInFields = {
   displayName: z.string().trim().min(1).max(64).optional(),
   callbackPorts: z.array(CallbackPort).min(1).max(10).optional(),
   browserTimeoutSeconds: z.number().int().min(1).max(3600).optional(),
+  signOutOfBrowser: z.boolean().optional(),
 };
 const SignInLayer = z.object({ method: SignInMethod.optional(), ...signInFields });
 const SignIn = z

@@ -1,5 +1,5 @@
 /** What the browser tab tells the user once Hakobu has read the callback. */
-export type CallbackOutcome = 'signedIn' | 'cancelled' | 'failed' | 'wrongAttempt';
+export type CallbackOutcome = 'signedIn' | 'cancelled' | 'failed' | 'wrongAttempt' | 'signedOut';
 
 type Language = 'en' | 'ja';
 
@@ -21,6 +21,10 @@ const TEXT: Record<Language, Record<CallbackOutcome, { title: string; body: stri
       title: 'This sign-in link is out of date',
       body: 'It belongs to an earlier sign-in attempt. Close this tab, return to Hakobu and try again.',
     },
+    signedOut: {
+      title: 'Signed out of Hakobu',
+      body: 'This browser no longer keeps your sign-in for Hakobu. You can close this tab.',
+    },
   },
   ja: {
     signedIn: {
@@ -38,6 +42,10 @@ const TEXT: Record<Language, Record<CallbackOutcome, { title: string; body: stri
     wrongAttempt: {
       title: 'このサインインのリンクは古くなっています',
       body: '以前のサインインのものです。このタブを閉じ、Hakobu に戻ってもう一度お試しください。',
+    },
+    signedOut: {
+      title: 'Hakobu からサインアウトしました',
+      body: 'このブラウザーには Hakobu のサインインが残っていません。このタブを閉じてください。',
     },
   },
 };

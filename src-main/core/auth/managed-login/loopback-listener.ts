@@ -11,10 +11,13 @@ import { callbackPortsInUse } from './errors';
 /** The path Cognito redirects to: http://localhost:<port>/callback. */
 export const CALLBACK_PATH = '/callback';
 
+/** Where managed login's /logout sends the browser back to (a registered sign-out URL). */
+export const SIGNED_OUT_PATH = '/signed-out';
+
 /** A loopback listener that has bound one of the configured ports. */
 export interface LoopbackListener {
   port: number;
-  /** The redirect_uri to send (and to register in the app client): http://localhost:<port>/callback. */
+  /** The redirect_uri to send (and to register in the app client): http://localhost:<port><path>. */
   redirectUri: string;
   /** Stops listening; idempotent. */
   close(): Promise<void>;
@@ -32,6 +35,8 @@ export type CallbackReceiver = (query: URLSearchParams) => {
 export interface LoopbackOptions {
   /** Tried in order; the first one free on every loopback address wins. */
   ports: readonly number[];
+  /** The one path answered (CALLBACK_PATH unless given). */
+  path?: string;
   receive: CallbackReceiver;
   /** The page's language when the browser does not say (the app's UI language). */
   language: 'en' | 'ja';
@@ -75,6 +80,7 @@ const closeServer = (server: Server) =>
  * stops. All ports taken: an error naming them.
  */
 export async function startLoopbackListener(options: LoopbackOptions): Promise<LoopbackListener> {
+  const path = options.path ?? CALLBACK_PATH;
   for (const port of options.ports) {
     const servers: Server[] = [];
     let closing = false;
@@ -84,7 +90,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     };
     const handle = (req: IncomingMessage, res: ServerResponse) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (req.method !== 'GET' || url.pathname !== CALLBACK_PATH || closing) {
+      if (req.method !== 'GET' || url.pathname !== path || closing) {
         res.writeHead(404, { 'content-type': 'text/plain', connection: 'close' });
         res.end('Not found');
         return;
@@ -118,7 +124,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
       }
       throw error;
     }
-    return { port, redirectUri: `http://localhost:${port}${CALLBACK_PATH}`, close: closeAll };
+    return { port, redirectUri: `http://localhost:${port}${path}`, close: closeAll };
   }
   throw callbackPortsInUse(options.ports);
 }
