@@ -1,7 +1,8 @@
 // `npm run dev:web`: the renderer in a browser, wired to the real core. Development and tests only.
 // With no HAKOBU_CONFIG it starts local-aws itself, so a newcomer sees Hakobu work at once.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHakobuApp } from '../core/api/app';
 import { userConfigDir } from '../core/config';
@@ -40,6 +41,24 @@ function exitOnSignals(closing: () => Promise<void>): void {
   for (const signal of STOP_SIGNALS) process.on(signal, stop);
 }
 
+/** local-aws's app config switched to its managed-login client, beside the original. */
+function writeSsoConfig(
+  appConfig: string,
+  sso: { clientId: string; domain: string; identityProvider: string | null },
+): string {
+  const config = JSON.parse(readFileSync(appConfig, 'utf8')) as Record<string, unknown>;
+  const signIn = {
+    method: 'managedLogin',
+    domain: sso.domain,
+    ...(sso.identityProvider ? { identityProvider: sso.identityProvider } : {}),
+  };
+  const path = join(dirname(appConfig), 'hakobu-sso-config.json');
+  writeFileSync(path, JSON.stringify({ ...config, clientId: sso.clientId, signIn }, null, 2), {
+    mode: 0o600,
+  });
+  return path;
+}
+
 async function main(): Promise<void> {
   // Closed as they start, so a signal during start-up stops what has started so far.
   const started: (() => Promise<void>)[] = [];
@@ -50,6 +69,8 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '5174' },
       'local-aws-data': { type: 'string', default: '.local-aws-data' },
+      // With the built-in local-aws: sign in through its managed login and company IdP.
+      sso: { type: 'boolean', default: false },
     },
   });
   const log = createLogger((level, message, data) => {
@@ -63,7 +84,12 @@ async function main(): Promise<void> {
     configPath = localAws.info.appConfig;
     started.push(localAws.close);
     const demo = localAws.info.demoUser;
-    if (demo) console.log(`local-aws demo user: ${demo.username} / ${demo.password}`);
+    const sso = values.sso ? localAws.info.managedLogin : null;
+    if (sso) {
+      configPath = writeSsoConfig(configPath, sso);
+      const [user] = sso.idpUsers;
+      if (user) console.log(`company IdP demo user: ${user.username} / ${user.password}`);
+    } else if (demo) console.log(`local-aws demo user: ${demo.username} / ${demo.password}`);
   }
   const userData = process.env.HAKOBU_USER_DATA ?? `${userConfigDir()}-web`;
   ensurePrivateDirSync(userData);
