@@ -205,6 +205,15 @@ describe('managed login: the errors Cognito gives', () => {
     expect(info.status).toBe(200);
   });
 
+  it('escapes what the request carries into the sign-in page', async () => {
+    const hostile = '"><script>alert(1)</script>';
+    const page = await new Browser().follow(authorizeUrl(ml, { state: hostile }), CALLBACK);
+    expect(page.status).toBe(200);
+    expect(page.body).not.toContain('<script>');
+    // The state still goes back to the app intact after sign-in.
+    expect(formOf(page.body, page.url).action).toContain(encodeURIComponent('<script>'));
+  });
+
   it('refuses an access token at revoke and a bad one at userInfo', async () => {
     const revoke = await postForm(`${ml.domain}/oauth2/revoke`, {
       token: 'a.b.c',
