@@ -205,6 +205,20 @@ describe('managed login: the errors Cognito gives', () => {
     expect(info.status).toBe(200);
   });
 
+  it('sends /logout with redirect_uri and response_type on to a fresh sign-in', async () => {
+    const q = new URLSearchParams({
+      client_id: ml.clientId,
+      redirect_uri: CALLBACK,
+      response_type: 'code',
+      state: 'again',
+    });
+    const res = await new Browser().request(`${ml.domain}/logout?${q.toString()}`);
+    expect(res.status).toBe(302);
+    const next = new URL(res.location ?? '');
+    expect(next.origin + next.pathname).toBe(`${ml.domain}/login`);
+    expect(next.searchParams.get('state')).toBe('again');
+  });
+
   it('escapes what the request carries into the sign-in page', async () => {
     const hostile = '"><script>alert(1)</script>';
     const page = await new Browser().follow(authorizeUrl(ml, { state: hostile }), CALLBACK);
