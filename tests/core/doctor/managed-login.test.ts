@@ -57,6 +57,8 @@ describe('doctor on browser sign-in', () => {
     expect(callbacks.detail).toContain(`http://localhost:${SSO_CALLBACK_PORTS[2]}/callback`);
     // The password flow is not this client's business: no step complains about it.
     expect(report.steps.find((s) => s.id === 'auth-flow')).toBeUndefined();
+    // Without a session, doctor says how to get one: through the browser, not a password.
+    expect(stepOf(report, 'sign-in').detail).toContain('hakobu login --browser');
   });
 
   it('names a callback port the app client does not list, and how to add it', async () => {
