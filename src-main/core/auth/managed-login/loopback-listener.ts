@@ -66,6 +66,20 @@ function listen(server: Server, port: number, host: string): Promise<void> {
   });
 }
 
+const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
+
+/**
+ * Only the browser's own navigation to this listener may end an attempt: a Host other than
+ * loopback (a DNS-rebound site) or a script's background request from some web page
+ * (Sec-Fetch-Mode other than navigate) is answered 404 and leaves the attempt waiting.
+ */
+function fromBrowserTab(req: IncomingMessage, port: number): boolean {
+  const host = (req.headers.host ?? '').toLowerCase();
+  const name = host.endsWith(`:${port}`) ? host.slice(0, -`:${port}`.length) : '';
+  const mode = req.headers['sec-fetch-mode'];
+  return LOOPBACK_HOSTS.has(name) && (mode === undefined || mode === 'navigate');
+}
+
 const closeServer = (server: Server) =>
   new Promise<void>((resolve) => {
     if (!server.listening) return resolve();
@@ -90,7 +104,7 @@ export async function startLoopbackListener(options: LoopbackOptions): Promise<L
     };
     const handle = (req: IncomingMessage, res: ServerResponse) => {
       const url = new URL(req.url ?? '/', 'http://localhost');
-      if (req.method !== 'GET' || url.pathname !== path || closing) {
+      if (req.method !== 'GET' || url.pathname !== path || closing || !fromBrowserTab(req, port)) {
         res.writeHead(404, { 'content-type': 'text/plain', connection: 'close' });
         res.end('Not found');
         return;

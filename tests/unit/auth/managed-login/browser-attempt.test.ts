@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { createServer, type Server } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BrowserAttempt } from '../../../../src-main/core/auth/managed-login/browser-attempt';
@@ -49,13 +50,29 @@ async function start(ports: number[], timeoutMs = 60_000, fallbackRedirectUri?: 
   return { attempt, sent };
 }
 
-const callback = (sent: URL, query: Record<string, string>, language = 'en') => {
+/** A GET as a browser tab sends it (Node's fetch would always say Sec-Fetch-Mode: cors). */
+function browserGet(url: URL, headers: Record<string, string> = {}) {
+  return new Promise<{ status: number; text: string }>((resolve, reject) => {
+    const req = request(url, { headers: { 'sec-fetch-mode': 'navigate', ...headers } }, (res) => {
+      let text = '';
+      res.setEncoding('utf8').on('data', (chunk: string) => (text += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, text }));
+    });
+    req.on('error', reject).end();
+  });
+}
+
+/** The redirect the browser follows back to Hakobu, with `query` added. */
+const callbackUrl = (sent: URL, query: Record<string, string>) => {
   const redirect = new URL(sent.searchParams.get('redirect_uri') ?? '');
   for (const [k, v] of Object.entries(query)) redirect.searchParams.set(k, v);
   // The listener answers on 127.0.0.1 whatever "localhost" resolves to here.
   redirect.hostname = '127.0.0.1';
-  return fetch(redirect, { headers: { 'accept-language': language } });
+  return redirect;
 };
+
+const callback = (sent: URL, query: Record<string, string>, language = 'en') =>
+  browserGet(callbackUrl(sent, query), { 'accept-language': language });
 
 describe('signing in through the browser', () => {
   it('opens managed login with a code + PKCE request and hands back the code once', async () => {
@@ -73,7 +90,7 @@ describe('signing in through the browser', () => {
     const state = params.state ?? '';
     const page = await callback(sent, { code: 'the-code', state }, 'ja,en;q=0.8');
     expect(page.status).toBe(200);
-    expect(await page.text()).toContain('このタブを閉じて Hakobu に戻ってください');
+    expect(page.text).toContain('このタブを閉じて Hakobu に戻ってください');
     const result = await attempt.result;
     expect(result.code).toBe('the-code');
     expect(s256Challenge(result.verifier)).toBe(params.code_challenge);
@@ -85,7 +102,7 @@ describe('signing in through the browser', () => {
     const { attempt, sent } = await start(await freePorts(1));
     const state = sent.searchParams.get('state') ?? '';
     const page = await callback(sent, { error: 'access_denied', state });
-    expect(await page.text()).toContain('Sign-in cancelled');
+    expect(page.text).toContain('Sign-in cancelled');
     await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browserCancelled' });
   });
 
@@ -93,7 +110,7 @@ describe('signing in through the browser', () => {
     const { attempt, sent } = await start(await freePorts(1));
     const page = await callback(sent, { code: 'stolen', state: 'not-ours' });
     expect(page.status).toBe(400);
-    expect(await page.text()).toContain('out of date');
+    expect(page.text).toContain('out of date');
     await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browserStateMismatch' });
   });
 
@@ -118,14 +135,19 @@ describe('signing in through the browser', () => {
     });
   });
 
-  it('answers nothing but GET /callback', async () => {
+  it('answers nothing but a browser tab’s GET /callback, and keeps waiting', async () => {
     const { attempt, sent } = await start(await freePorts(1));
-    const redirect = new URL(sent.searchParams.get('redirect_uri') ?? '');
-    redirect.hostname = '127.0.0.1';
-    expect((await fetch(new URL('/', redirect))).status).toBe(404);
+    const redirect = callbackUrl(sent, { code: 'x', state: sent.searchParams.get('state') ?? '' });
+    expect((await browserGet(new URL('/', redirect))).status).toBe(404);
     expect((await fetch(redirect, { method: 'POST' })).status).toBe(404);
-    attempt.cancel();
-    await expect(attempt.result).rejects.toMatchObject({ code: 'auth.browserCancelled' });
+    // A web page's background request, or a DNS-rebound host name, cannot end the attempt.
+    expect((await browserGet(redirect, { 'sec-fetch-mode': 'no-cors' })).status).toBe(404);
+    expect((await browserGet(redirect, { host: `evil.example:${redirect.port}` })).status).toBe(
+      404,
+    );
+    // Still waiting: the real redirect completes it.
+    expect((await browserGet(redirect)).status).toBe(200);
+    await expect(attempt.result).resolves.toMatchObject({ code: 'x' });
   });
 
   it('falls back to the installer’s hakobu://callback when every port is taken', async () => {
