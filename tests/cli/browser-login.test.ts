@@ -103,4 +103,36 @@ describe('hakobu login --browser', () => {
     expect(done.stderr).toMatch(/Sign-in was cancelled in the browser/);
     expect(done.stderr).not.toMatch(/\n\s+at /);
   });
+
+  it('asks to log in again, once, when IT revoked the sign-in', async () => {
+    const { machine, signIn } = ssoMachine();
+    const login = startCli(machine, ['login', '--browser', '--no-open']);
+    await waitFor(() => printedUrl(login.stderr()) !== undefined, 'the sign-in address');
+    const tab = await (await browser.newContext()).newPage();
+    await tab.goto(printedUrl(login.stderr()) ?? '');
+    await tab.getByLabel('Company email', { exact: true }).fill(COMPANY_DEMO_USERNAME);
+    await tab.getByLabel('Password', { exact: true }).fill(COMPANY_DEMO_PASSWORD);
+    await tab.getByRole('button', { name: 'Sign in', exact: true }).click();
+    expect((await login.result).code).toBe(0);
+
+    const sso = la.info.managedLogin;
+    const scope = { ...configFor(la), clientId: sso?.clientId ?? '', signIn };
+    const username = (await keychain.get(lastUserAccount(scope))) ?? '';
+    const { refreshToken } = JSON.parse(
+      (await keychain.get(signInAccount(scope, username))) ?? '{}',
+    ) as {
+      refreshToken?: string;
+    };
+    await fetch(`${sso?.domain}/oauth2/revoke`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: new URLSearchParams({ token: refreshToken ?? '', client_id: sso?.clientId ?? '' }),
+    });
+
+    const whoami = await runCli(machine, ['whoami']);
+    expect(whoami.code).not.toBe(0);
+    expect(whoami.stderr).toMatch(/Your session has ended.*hakobu login/);
+    // The dead token is gone from the keychain: it is never sent again.
+    expect(await keychain.get(signInAccount(scope, username))).toBeNull();
+  });
 });
