@@ -91,15 +91,17 @@ describe('hakobu login --browser', () => {
     expect(await keychain.get(signInAccount(scope, username))).toBeNull();
   });
 
-  it('says the sign-in was cancelled when the user cancels at the company IdP', async () => {
+  it('waits on where no browser opens, and says the sign-in was cancelled at the IdP', async () => {
     const { machine } = ssoMachine();
-    const login = startCli(machine, ['login', '--no-open']);
+    // No xdg-open on PATH, as on a server: the address is printed and Hakobu keeps waiting.
+    const login = startCli(machine, ['login'], { env: { PATH: machine.home } });
     await waitFor(() => printedUrl(login.stderr()) !== undefined, 'the sign-in address');
     const tab = await (await browser.newContext()).newPage();
     await tab.goto(printedUrl(login.stderr()) ?? '');
     await tab.getByRole('button', { name: 'Cancel', exact: true }).click();
     const done = await login.result;
     expect(done.code).not.toBe(0);
+    expect(done.stderr).toMatch(/No browser could be opened here/);
     expect(done.stderr).toMatch(/Sign-in was cancelled in the browser/);
     expect(done.stderr).not.toMatch(/\n\s+at /);
   });

@@ -23,15 +23,12 @@ export async function browserLogin(
       return;
     }
     ctx.out.note(`Opening your browser to log in. If it does not open, visit:\n${url}`);
-    await openSystemBrowser(url);
+    // A machine without a desktop has no opener: the address above still works, so keep waiting.
+    await openSystemBrowser(url).catch(() =>
+      ctx.out.note('No browser could be opened here: open the address above in a browser.'),
+    );
   };
-  try {
-    await auth.browser.start(opener);
-  } catch (error) {
-    // A desktop-less machine has no xdg-open: the address above still works in any browser.
-    if (!options.open || (error as { code?: unknown }).code !== 'auth.browserNotOpened')
-      throw error;
-  }
+  await auth.browser.start(opener);
   ctx.out.note('Waiting for the browser… (Ctrl+C to stop)');
   const state = await auth.browser.wait();
   const view = await app.handlers['session.get']();
