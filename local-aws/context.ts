@@ -15,4 +15,6 @@ export interface LocalAwsContext {
   log(event: Record<string, unknown>): void;
   /** A deterministic dice in [0, 1) for fault injection, seeded from the fault settings. */
   random(): number;
+  /** Managed login's origin (http://localhost:<port>) once it listens; discovery lists it. */
+  managedLoginDomain?: string;
 }

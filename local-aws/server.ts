@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import type { LocalAwsContext } from './context';
 import { createRequestListener } from './app';
 import { appLocations } from './s3/access-points/app-locations';
+import { startManagedLogin, type ManagedLoginInfo } from './managed-login/server';
 import { seededRandom } from './faults/dice';
 import { closeAllBuckets, openAllBuckets } from './s3/storage/bucket-storage';
 import { defaultSetup } from './setup/default-setup';
@@ -22,6 +23,8 @@ export interface StartOptions {
   port?: number;
   /** Used only when dataDir holds no state yet; the default setup otherwise. */
   setup?: LocalAwsSetup;
+  /** Managed login's port (0 or absent picks a free one). */
+  managedLoginPort?: number;
 }
 
 /** What local-aws.json says: enough for any client to find and use the stand-in. */
@@ -35,6 +38,8 @@ export interface LocalAwsInfo {
   demoUser: { username: string; password: string } | null;
   /** Path of a ready Hakobu config file pointing the app at this server. */
   appConfig: string;
+  /** Managed login (OAuth 2.0) and its company IdP, or null when no pool has a domain. */
+  managedLogin: ManagedLoginInfo | null;
 }
 
 export interface RunningLocalAws {
@@ -61,11 +66,15 @@ export function loadSetupFile(path: string): LocalAwsSetup {
   return parsed.data;
 }
 
-function describe(state: LocalAwsState, endpoint: string, dataDir: string): LocalAwsInfo {
+function describe(
+  state: LocalAwsState,
+  endpoint: string,
+  dataDir: string,
+): Omit<LocalAwsInfo, 'managedLogin'> {
   const pool = Object.values(state.userPools)[0];
   const identityPool = Object.values(state.identityPools)[0];
   const bucket = Object.keys(state.buckets)[0] ?? '';
-  const info: Omit<LocalAwsInfo, 'appConfig'> = {
+  const info: Omit<LocalAwsInfo, 'appConfig' | 'managedLogin'> = {
     endpoint,
     region: state.region,
     userPoolId: pool?.id ?? '',
@@ -134,7 +143,8 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
     server.listen(options.port ?? 0, '127.0.0.1', () => ok());
   });
   endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const info = describe(state, endpoint, dataDir);
+  const managedLogin = await startManagedLogin(context, options.managedLoginPort);
+  const info = { ...describe(state, endpoint, dataDir), managedLogin: managedLogin?.info ?? null };
   writeFileAtomic(join(dataDir, 'local-aws.json'), `${JSON.stringify(info, null, 2)}\n`);
 
   return {
@@ -145,6 +155,7 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
         server.closeAllConnections();
         server.close(() => ok());
       })
+        .then(() => managedLogin?.close())
         .then(() => closeAllBuckets(context))
         .finally(() => {
           if (logFd !== undefined) closeSync(logFd);
@@ -160,23 +171,32 @@ async function main(): Promise<void> {
       data: { type: 'string', default: '.local-aws-data' },
       setup: { type: 'string' },
       template: { type: 'string' },
+      'managed-login-port': { type: 'string', default: '0' },
       help: { type: 'boolean', default: false },
     },
   });
   if (values.help) {
-    console.log('usage: npm run local-aws -- [--port <n>] [--data <dir>] [--setup <file.json>]');
+    console.log(
+      'usage: npm run local-aws -- [--port <n>] [--data <dir>] [--setup <file.json>] [--managed-login-port <n>]',
+    );
     return;
   }
   const port = Number(values.port);
   if (!Number.isInteger(port) || port < 0 || port > 65535)
     throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const managedLoginPort = Number(values['managed-login-port']);
+  if (!Number.isInteger(managedLoginPort) || managedLoginPort < 0 || managedLoginPort > 65535)
+    throw new Error(`--managed-login-port must be 0..65535, got ${values['managed-login-port']}`);
   const running = await startLocalAws({
     dataDir: values.data,
     port,
+    managedLoginPort,
     ...(values.setup ? { setup: loadSetupFile(values.setup) } : {}),
     ...(values.template ? { setup: loadTemplateFile(values.template) } : {}),
   });
   console.log(`local-aws ready ${running.info.endpoint}`);
+  if (running.info.managedLogin)
+    console.log(`local-aws managed login ${running.info.managedLogin.domain}`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

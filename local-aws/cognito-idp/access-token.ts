@@ -12,6 +12,8 @@ export interface AccessTokenHolder {
   user: UserState;
   clientId: string;
   originJti: string;
+  /** The scopes the token was granted (its scope claim). */
+  scopes: string[];
 }
 
 function poolOfToken(ctx: LocalAwsContext, token: string): UserPoolState {
@@ -28,9 +30,21 @@ function poolOfToken(ctx: LocalAwsContext, token: string): UserPoolState {
 
 /**
  * Verifies an access token as Cognito does for GetUser, ChangePassword and the like: signature,
- * issuer, token_use, expiry, then revocation (GlobalSignOut, RevokeToken, disabled user).
+ * issuer, token_use, scope, expiry, then revocation (GlobalSignOut, RevokeToken, disabled user).
  */
 export async function authenticateAccessToken(
+  ctx: LocalAwsContext,
+  token: string,
+): Promise<AccessTokenHolder> {
+  const holder = await verifyAccessToken(ctx, token);
+  // Self-service calls need this scope; managed login grants it only when the app asked.
+  if (!holder.scopes.includes('aws.cognito.signin.user.admin'))
+    throw CognitoErrors.accessTokenScopes();
+  return holder;
+}
+
+/** Every check of authenticateAccessToken but the scope, which each caller decides (userInfo). */
+export async function verifyAccessToken(
   ctx: LocalAwsContext,
   token: string,
 ): Promise<AccessTokenHolder> {
@@ -57,5 +71,6 @@ export async function authenticateAccessToken(
   if (isSignInRevoked(pool, originJti) || issuedAt < (user.tokensValidAfter ?? 0))
     throw CognitoErrors.accessTokenRevoked();
   if (!user.enabled) throw CognitoErrors.userDisabled();
-  return { pool, user, clientId: String(claims.client_id ?? ''), originJti };
+  const scopes = String(claims.scope ?? '').split(' ');
+  return { pool, user, clientId: String(claims.client_id ?? ''), originJti, scopes };
 }

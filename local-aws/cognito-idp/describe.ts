@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { LocalAwsContext } from '../context';
 import { CognitoErrors } from './errors';
 import { requirePool } from './lookup';
+import type { AppClientState } from './model';
 import { policyOf } from './password';
 
 /** DescribeUserPool's input. */
@@ -36,11 +37,26 @@ export function describeUserPool(
       MfaConfiguration: pool.mfaConfiguration,
       ...(pool.usernameAttributes?.length ? { UsernameAttributes: pool.usernameAttributes } : {}),
       ...(pool.aliasAttributes?.length ? { AliasAttributes: pool.aliasAttributes } : {}),
+      ...(pool.domain ? { Domain: pool.domain } : {}),
       EstimatedNumberOfUsers: Object.keys(pool.users).length,
       // Lookups here are exact, so the stand-in's usernames are case sensitive.
       UsernameConfiguration: { CaseSensitive: true },
       AdminCreateUserConfig: { AllowAdminCreateUserOnly: true },
     },
+  };
+}
+
+// The managed-login half of UserPoolClientType, which doctor reads to explain a redirect_mismatch.
+function oauthView(client: AppClientState) {
+  const oauth = client.oauth;
+  if (!oauth) return { AllowedOAuthFlowsUserPoolClient: false };
+  return {
+    AllowedOAuthFlowsUserPoolClient: oauth.flows.length > 0,
+    AllowedOAuthFlows: oauth.flows,
+    AllowedOAuthScopes: oauth.scopes,
+    CallbackURLs: oauth.callbackUrls,
+    ...(oauth.logoutUrls.length ? { LogoutURLs: oauth.logoutUrls } : {}),
+    SupportedIdentityProviders: oauth.identityProviders,
   };
 }
 
@@ -74,6 +90,7 @@ export function describeUserPoolClient(
       EnableTokenRevocation: true,
       PreventUserExistenceErrors: 'LEGACY',
       AuthSessionValidity: 3,
+      ...oauthView(client),
     },
   };
 }

@@ -139,6 +139,8 @@ export const CognitoErrors = {
     ),
 
   accessTokenInvalid: () => notAuthorized('Invalid Access Token'),
+  /** A managed-login access token granted without aws.cognito.signin.user.admin. */
+  accessTokenScopes: () => notAuthorized('Access Token does not have required scopes'),
   accessTokenExpired: () => notAuthorized('Access Token has expired'),
   accessTokenRevoked: () => notAuthorized('Access Token has been revoked'),
   refreshTokenInvalid: () => notAuthorized('Invalid Refresh Token'),

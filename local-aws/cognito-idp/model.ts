@@ -1,3 +1,8 @@
+import type {
+  FederatedIdentity,
+  FederatedProviderState,
+  OAuthClientSettings,
+} from '../managed-login/model';
 import type { AliasAttribute, ExplicitAuthFlow, UsernameAttribute } from '../setup/schema';
 
 /** What is stored for a password: never the password itself. */
@@ -13,7 +18,9 @@ export interface PasswordRecord {
 /** The two MFA methods a user can turn on. */
 export type MfaMethod = 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA';
 
-export type UserStatus = 'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED';
+/** EXTERNAL_PROVIDER: created by federation; the (random) password can never be typed. */
+export type UserStatus =
+  'CONFIRMED' | 'FORCE_CHANGE_PASSWORD' | 'UNCONFIRMED' | 'RESET_REQUIRED' | 'EXTERNAL_PROVIDER';
 
 /** A one-time code the user was sent (ForgotPassword), stored hashed. */
 export interface PendingCode {
@@ -48,6 +55,8 @@ export interface UserState {
   enabledMfa?: MfaMethod[];
   preferredMfa?: MfaMethod;
   pendingCode?: PendingCode;
+  /** Set on a user federation created: the provider account (the identities attribute). */
+  federation?: FederatedIdentity;
   /** Tokens issued before this (epoch seconds) are revoked: GlobalSignOut. */
   tokensValidAfter?: number;
   createdAt: number;
@@ -63,6 +72,8 @@ export interface AppClientState {
   accessTokenValiditySeconds: number;
   refreshTokenValiditySeconds: number;
   refreshTokenRotation: boolean;
+  /** Managed login settings; absent on clients without OAuth flows. */
+  oauth?: OAuthClientSettings;
 }
 
 export interface GroupState {
@@ -84,6 +95,8 @@ export interface RefreshTokenState {
   revoked: boolean;
   /** Rotated out by GetTokensFromRefreshToken; the sign-in lives on under the new token. */
   replaced?: boolean;
+  /** OAuth scopes granted at managed login, repeated in every refreshed access token. */
+  scopes?: string[];
 }
 
 export interface SigningKey {
@@ -117,6 +130,10 @@ export interface UserPoolState {
   groups: Record<string, GroupState>;
   /** Keyed by username (the sub, in a pool with usernameAttributes). */
   users: Record<string, UserState>;
+  /** Managed login's domain prefix; managed login is served only for a pool with one. */
+  domain?: string;
+  /** OIDC providers users can federate from, by ProviderName. */
+  identityProviders?: Record<string, FederatedProviderState>;
   /** Keyed by the SHA-256 (hex) of the opaque refresh token, so state.json holds no live token. */
   refreshTokens: Record<string, RefreshTokenState>;
 }

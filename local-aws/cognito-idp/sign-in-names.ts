@@ -37,6 +37,8 @@ function isVerified(user: UserState, attribute: AliasAttribute): boolean {
 
 // An alias signs in only once verified; a username attribute is the identity itself, verified or not.
 function answersTo(pool: UserPoolState, user: UserState, name: string): boolean {
+  // A federated user's email came from its provider: it names no one at the pool's own sign-in.
+  if (user.status === 'EXTERNAL_PROVIDER') return false;
   if ((pool.usernameAttributes ?? []).some((a) => signInAttribute(user, a) === name)) return true;
   return (pool.aliasAttributes ?? []).some(
     (a) => signInAttribute(user, a) === name && isVerified(user, a),

@@ -1,4 +1,10 @@
-import { createPrivateKey, createPublicKey, randomUUID, type KeyObject } from 'node:crypto';
+import {
+  createHash,
+  createPrivateKey,
+  createPublicKey,
+  randomUUID,
+  type KeyObject,
+} from 'node:crypto';
 import { SignJWT, jwtVerify, type JWTPayload } from 'jose';
 import type { LocalAwsContext } from '../context';
 import { AwsError } from '../http/aws-error';
@@ -45,7 +51,33 @@ export interface SignInFacts {
   authTime?: number;
   /** Shared by every token of one sign-in, so revoking the sign-in revokes them all. */
   originJti?: string;
+  /** OAuth scopes granted at managed login; API sign-ins get aws.cognito.signin.user.admin. */
+  scopes?: string[];
+  /** The nonce the app sent to /oauth2/authorize, echoed in the ID token. */
+  nonce?: string;
 }
+
+/** The identities claim Cognito gives a federated user: the provider accounts it is linked to. */
+function identitiesClaim(user: UserState) {
+  const link = user.federation;
+  if (!link) return {};
+  return {
+    identities: [
+      {
+        userId: link.userId,
+        providerName: link.providerName,
+        providerType: link.providerType,
+        issuer: link.issuer,
+        primary: 'true',
+        dateCreated: String(link.dateCreated),
+      },
+    ],
+  };
+}
+
+// OIDC's at_hash: the left half of the access token's SHA-256, base64url.
+const accessTokenHash = (token: string) =>
+  createHash('sha256').update(token).digest().subarray(0, 16).toString('base64url');
 
 /** Mints an ID token and an access token with Cognito's claims, RS256-signed by the pool key. */
 export async function mintTokens(
@@ -90,12 +122,14 @@ export async function mintTokens(
       : {}),
     ...(groups.length ? { 'cognito:groups': groups } : {}),
     ...(roles.length ? { 'cognito:roles': roles, 'cognito:preferred_role': roles[0] } : {}),
+    ...identitiesClaim(user),
+    ...(signIn.nonce ? { nonce: signIn.nonce } : {}),
   };
   const accessClaims: JWTPayload & Record<string, unknown> = {
     sub: user.sub,
     client_id: client.clientId,
     token_use: 'access',
-    scope: 'aws.cognito.signin.user.admin',
+    scope: signIn.scopes?.join(' ') ?? 'aws.cognito.signin.user.admin',
     auth_time: authTime,
     event_id: randomUUID(),
     origin_jti: originJti,
@@ -110,9 +144,11 @@ export async function mintTokens(
       .setIssuedAt(now)
       .setExpirationTime(now + lifetime)
       .sign(privateKey);
+  const AccessToken = await sign(accessClaims, accessLifetime);
+  if (signIn.scopes) idClaims.at_hash = accessTokenHash(AccessToken);
   return {
     IdToken: await sign(idClaims, idLifetime),
-    AccessToken: await sign(accessClaims, accessLifetime),
+    AccessToken,
     ExpiresIn: accessLifetime,
     TokenType: 'Bearer',
   };

@@ -12,6 +12,22 @@ export function userAttributes(user: UserState): { Name: string; Value: string }
     list.push({ Name: 'phone_number_verified', Value: String(user.phoneNumberVerified ?? true) });
   }
   for (const [Name, Value] of Object.entries(user.attributes ?? {})) list.push({ Name, Value });
+  // Cognito's identities attribute: the linked provider account, as a JSON string.
+  const link = user.federation;
+  if (link)
+    list.push({
+      Name: 'identities',
+      Value: JSON.stringify([
+        {
+          userId: link.userId,
+          providerName: link.providerName,
+          providerType: link.providerType,
+          issuer: link.issuer,
+          primary: true,
+          dateCreated: link.dateCreated,
+        },
+      ]),
+    });
   return list;
 }
 

@@ -33,8 +33,21 @@ export function serveWellKnown(
     return true;
   }
   const issuer = issuerFor(ctx, pool.id);
+  // Cognito lists the managed-login endpoints when the pool has a domain.
+  const domain = pool.domain ? ctx.managedLoginDomain : undefined;
   sendJson(res, 200, {
     issuer,
+    ...(domain
+      ? {
+          authorization_endpoint: `${domain}/oauth2/authorize`,
+          token_endpoint: `${domain}/oauth2/token`,
+          userinfo_endpoint: `${domain}/oauth2/userInfo`,
+          revocation_endpoint: `${domain}/oauth2/revoke`,
+          end_session_endpoint: `${domain}/logout`,
+          code_challenge_methods_supported: ['S256'],
+          grant_types_supported: ['authorization_code', 'refresh_token'],
+        }
+      : {}),
     jwks_uri: `${issuer}/.well-known/jwks.json`,
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],

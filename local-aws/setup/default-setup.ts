@@ -5,6 +5,12 @@ import { LocalAwsSetup as LocalAwsSetupSchema } from './schema';
 export const DEMO_USERNAME = 'demo@hakobu.example';
 export const DEMO_PASSWORD = 'Hakobu-demo-2026!';
 export const DEMO_BUCKET = 'hakobu-demo';
+/** The built-in company identity provider of the default pool, and its demo user. */
+export const COMPANY_IDP_NAME = 'CompanyIdP';
+export const COMPANY_DEMO_USERNAME = 'taro@company.example';
+export const COMPANY_DEMO_PASSWORD = 'Company-demo-2026!';
+/** Loopback ports the desktop app may take for its managed-login callback, in order. */
+export const SSO_CALLBACK_PORTS = [47120, 47121, 47122] as const;
 export const AUTHENTICATED_ROLE_ARN = 'arn:aws:iam::000000000000:role/hakobu-authenticated';
 
 /** The per-identity S3 policy that Hakobu's infrastructure template deploys. */
@@ -56,7 +62,8 @@ export function authenticatedTrustPolicy(identityPoolId: string) {
 }
 
 /**
- * The setup used when none is given: one pool, one public SRP client, one demo user, one bucket.
+ * The setup used when none is given: one pool, one public SRP client, one demo user, one bucket,
+ * and managed login: a public code-grant client and a built-in company IdP with a demo user.
  * The pool signs in by email, as most real pools (and the seeds' pool) do: the demo user types
  * their email, while their username, USER_ID_FOR_SRP and cognito:username are a UUID.
  */
@@ -72,8 +79,37 @@ export function defaultSetup(): LocalAwsSetup {
             name: 'hakobu-desktop',
             explicitAuthFlows: ['ALLOW_USER_SRP_AUTH', 'ALLOW_REFRESH_TOKEN_AUTH'],
           },
+          {
+            name: 'hakobu-desktop-sso',
+            explicitAuthFlows: ['ALLOW_REFRESH_TOKEN_AUTH'],
+            allowedOAuthFlows: ['code'],
+            allowedOAuthScopes: ['openid', 'email', 'profile', 'aws.cognito.signin.user.admin'],
+            callbackUrls: [
+              ...SSO_CALLBACK_PORTS.map((port) => `http://localhost:${port}/callback`),
+              'hakobu://callback',
+            ],
+            logoutUrls: [
+              ...SSO_CALLBACK_PORTS.map((port) => `http://localhost:${port}/signed-out`),
+              'hakobu://signed-out',
+            ],
+            supportedIdentityProviders: ['COGNITO', COMPANY_IDP_NAME],
+          },
         ],
         users: [{ username: DEMO_USERNAME, password: DEMO_PASSWORD }],
+        domain: 'hakobu-local',
+        identityProviders: [
+          {
+            name: COMPANY_IDP_NAME,
+            users: [
+              {
+                username: COMPANY_DEMO_USERNAME,
+                password: COMPANY_DEMO_PASSWORD,
+                email: COMPANY_DEMO_USERNAME,
+                name: 'Taro Yamada',
+              },
+            ],
+          },
+        ],
       },
     ],
     identityPools: [

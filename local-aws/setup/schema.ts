@@ -12,6 +12,16 @@ export type ExplicitAuthFlow = z.infer<typeof ExplicitAuthFlow>;
 
 const Duration = z.number().int().positive();
 
+/** The scopes a user pool grants without a resource server: Cognito's built-in ones. */
+export const OAuthScope = z.enum([
+  'openid',
+  'email',
+  'phone',
+  'profile',
+  'aws.cognito.signin.user.admin',
+]);
+export type OAuthScope = z.infer<typeof OAuthScope>;
+
 export const AppClientSetup = z.object({
   name: z.string().min(1),
   /** Fixed client ID (26 chars); generated once and persisted when omitted. */
@@ -29,6 +39,16 @@ export const AppClientSetup = z.object({
   refreshTokenValiditySeconds: Duration.default(30 * 24 * 3600),
   /** When on, GetTokensFromRefreshToken returns a new refresh token and retires the old one. */
   refreshTokenRotation: z.boolean().default(false),
+  /** Managed login (OAuth 2.0) grants; 'code' is the only one the stand-in serves. */
+  allowedOAuthFlows: z.array(z.enum(['code'])).default([]),
+  /** Scopes the client may request at /oauth2/authorize. */
+  allowedOAuthScopes: z.array(OAuthScope).default([]),
+  /** Exact redirect_uri values /oauth2/authorize accepts (Cognito's CallbackURLs). */
+  callbackUrls: z.array(z.string().url()).default([]),
+  /** Exact logout_uri values /logout accepts (Cognito's LogoutURLs). */
+  logoutUrls: z.array(z.string().url()).default([]),
+  /** 'COGNITO' (the pool's own sign-in) and names of the pool's identityProviders. */
+  supportedIdentityProviders: z.array(z.string().min(1)).default([]),
 });
 export type AppClientSetup = z.infer<typeof AppClientSetup>;
 
@@ -69,6 +89,37 @@ export const PasswordPolicySetup = z.object({
   temporaryPasswordValidityDays: z.number().int().min(1).max(365).default(7),
 });
 
+/** A user of a built-in company identity provider: signs in there, never with the pool's password. */
+export const CompanyIdpUserSetup = z.object({
+  /** What the user types on the provider's sign-in page. */
+  username: z.string().min(1),
+  password: z.string().min(1),
+  /** The provider's stable subject; derived from the username when omitted. */
+  sub: z.string().min(1).optional(),
+  email: z.string().email().optional(),
+  name: z.string().min(1).optional(),
+});
+export type CompanyIdpUserSetup = z.infer<typeof CompanyIdpUserSetup>;
+
+/**
+ * An OIDC identity provider of the pool (CreateIdentityProvider, ProviderType OIDC). The stand-in
+ * serves the provider itself too, on an origin of its own, with these users, so federation runs
+ * offline exactly as an OIDC relying party would see it.
+ */
+export const FederatedProviderSetup = z.object({
+  /** ProviderName: what identity_provider names and what federated usernames start with. */
+  name: z.string().regex(/^[A-Za-z0-9][A-Za-z0-9.-]{1,31}$/, 'letters, digits, . and -, 2-32'),
+  type: z.literal('OIDC').default('OIDC'),
+  /** AttributeMapping: user pool attribute ← the provider's claim. */
+  attributeMapping: z
+    .record(z.string(), z.string())
+    .default({ email: 'email', name: 'name', username: 'sub' }),
+  /** Scopes Cognito asks the provider for (authorize_scopes). */
+  authorizeScopes: z.array(z.string()).default(['openid', 'email', 'profile']),
+  users: z.array(CompanyIdpUserSetup).default([]),
+});
+export type FederatedProviderSetup = z.infer<typeof FederatedProviderSetup>;
+
 /** Attributes a pool can take as the username instead of one the user picks (UsernameAttributes). */
 export const UsernameAttribute = z.enum(['email', 'phone_number']);
 export type UsernameAttribute = z.infer<typeof UsernameAttribute>;
@@ -95,6 +146,12 @@ export const UserPoolSetup = z.object({
   clients: z.array(AppClientSetup).min(1),
   groups: z.array(GroupSetup).default([]),
   users: z.array(UserSetup).default([]),
+  /** Managed login's domain prefix (<prefix>.auth.<region>.amazoncognito.com); none when omitted. */
+  domain: z
+    .string()
+    .regex(/^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/)
+    .optional(),
+  identityProviders: z.array(FederatedProviderSetup).default([]),
 });
 export type UserPoolSetup = z.infer<typeof UserPoolSetup>;
 
@@ -219,6 +276,8 @@ export const FaultSetup = z.object({
   tokenLifetimeSeconds: Duration.optional(),
   /** Caps how long a sign-in challenge Session stays answerable (Cognito: 3 minutes). */
   challengeSessionSeconds: Duration.optional(),
+  /** Caps how long a managed-login authorization code stays redeemable (Cognito: 5 minutes). */
+  authorizationCodeSeconds: Duration.optional(),
   /**
    * How conditional writes (If-None-Match / If-Match on PutObject and CompleteMultipartUpload)
    * are treated: as S3 does ('honour'), or as some S3-compatible services do, ignoring the

@@ -1,6 +1,7 @@
 import { generateKeyPairSync, randomUUID } from 'node:crypto';
 import type { IdentityPoolState, RoleState } from '../cognito-identity/model';
 import type { AppClientState, UserPoolState } from '../cognito-idp/model';
+import { federatedProviderFromSetup, oauthSettingsFromSetup } from '../managed-login/bootstrap';
 import { authenticatedTrustPolicy } from '../setup/default-setup';
 import type { LocalAwsSetup } from '../setup/schema';
 import { newClientId, newClientSecret, newRegionalUuid, newUserPoolId } from './ids';
@@ -28,6 +29,7 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
     poolIdByName.set(pool.name, id).set(id, id);
     const clients: Record<string, AppClientState> = {};
     for (const client of pool.clients) {
+      const oauth = oauthSettingsFromSetup(pool, client);
       const clientId = client.id ?? newClientId();
       clientIdByName.set(`${id}/${client.name}`, clientId).set(`${id}/${clientId}`, clientId);
       clients[clientId] = {
@@ -39,6 +41,7 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
         accessTokenValiditySeconds: client.accessTokenValiditySeconds,
         refreshTokenValiditySeconds: client.refreshTokenValiditySeconds,
         refreshTokenRotation: client.refreshTokenRotation,
+        ...(oauth ? { oauth } : {}),
       };
     }
     const poolState: UserPoolState = {
@@ -53,6 +56,14 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
       groups: Object.fromEntries(pool.groups.map((g) => [g.name, { ...g }])),
       users: {},
       refreshTokens: {},
+      ...(pool.domain ? { domain: pool.domain } : {}),
+      ...(pool.identityProviders.length
+        ? {
+            identityProviders: Object.fromEntries(
+              pool.identityProviders.map((p) => [p.name, federatedProviderFromSetup(p)]),
+            ),
+          }
+        : {}),
     };
     addSetupUsers(poolState, pool.users, now);
     userPools[id] = poolState;
@@ -104,6 +115,14 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
   }
 
   const demo = setup.userPools[0]?.users[0];
+  const demoFederatedUsers = (setup.userPools[0]?.identityProviders ?? []).flatMap((p) =>
+    p.users.map((u) => ({
+      provider: p.name,
+      username: u.username,
+      password: u.password,
+      ...(u.email ? { email: u.email } : {}),
+    })),
+  );
   return {
     version: 1,
     region,
@@ -126,5 +145,6 @@ export function bootstrapState(setup: LocalAwsSetup, now = Date.now()): LocalAws
     accessPoints: accessPointsFromSetup(setup, now),
     faults: setup.faults,
     ...(demo ? { demoUser: { username: demo.username, password: demo.password } } : {}),
+    ...(demoFederatedUsers.length ? { demoFederatedUsers } : {}),
   };
 }

@@ -19,4 +19,6 @@ export interface LocalAwsState {
   faults: FaultSetup;
   /** The first user of the setup, published in local-aws.json so a newcomer can sign in. */
   demoUser?: { username: string; password: string };
+  /** The setup's company IdP users (first pool), published in local-aws.json for federated sign-in. */
+  demoFederatedUsers?: { provider: string; username: string; password: string; email?: string }[];
 }

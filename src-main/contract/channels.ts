@@ -86,6 +86,10 @@ export const invokeChannels = {
   )<SessionView>(),
   'session.cancelChallenge': channel(z.tuple([]))<SessionView>(),
   'session.signOut': channel(z.tuple([]))<SessionView>(),
+  /** Opens the system browser at managed login; the view then says `browser: 'waiting'`. */
+  'session.signInWithBrowser': channel(z.tuple([]))<SessionView>(),
+  /** Stops waiting for the browser. */
+  'session.cancelBrowserSignIn': channel(z.tuple([]))<SessionView>(),
 
   'transfers.snapshot': channel(z.tuple([]))<TransfersSnapshot>(),
   /** Handles only: the renderer never names a path (main resolves what the user chose). */

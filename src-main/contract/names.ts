@@ -14,6 +14,8 @@ export const INVOKE_CHANNEL_NAMES: readonly InvokeChannelName[] = [
   'session.changePassword',
   'session.cancelChallenge',
   'session.signOut',
+  'session.signInWithBrowser',
+  'session.cancelBrowserSignIn',
   'transfers.snapshot',
   'transfers.enqueue',
   'transfers.pause',

@@ -15,7 +15,15 @@ export type ChallengeKind =
   'NEW_PASSWORD_REQUIRED' | 'SOFTWARE_TOKEN_MFA' | 'SMS_MFA' | 'MFA_SETUP';
 
 export type SessionView =
-  | { status: 'signedOut'; keychain: KeychainStatus; lastUsername?: string; error?: UserError }
+  | {
+      status: 'signedOut';
+      keychain: KeychainStatus;
+      lastUsername?: string;
+      error?: UserError;
+      /** Browser sign-in (managed login) is waiting for the user to finish in their browser. */
+      browser?: 'waiting';
+      browserSignIn?: BrowserSignInView;
+    }
   | {
       status: 'challenge';
       username: string;
@@ -46,7 +54,19 @@ export type SessionView =
       keychain: KeychainStatus;
       error?: UserError;
     }
-  | { status: 'expired'; username: string; keychain: KeychainStatus; error: UserError };
+  | {
+      status: 'expired';
+      username: string;
+      keychain: KeychainStatus;
+      error: UserError;
+      browserSignIn?: BrowserSignInView;
+    };
+
+/** Present when IT configured browser sign-in: the sign-in screen shows "Sign in with <name>". */
+export interface BrowserSignInView {
+  /** The company's name (signIn.displayName, else the IdP's); absent: a generic label. */
+  name?: string;
+}
 
 export type TransferState =
   'queued' | 'uploading' | 'paused' | 'conflict' | 'completed' | 'skipped' | 'failed' | 'cancelled';

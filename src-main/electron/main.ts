@@ -88,6 +88,8 @@ function start(): void {
     log,
     thumbnailRenderer: thumbnails,
     showFileDialog: (kind) => showFileDialog(kind, mainWindow),
+    // Browser sign-in happens in the user's own browser, never in a web view (RFC 8252 §8.12).
+    openBrowser: (url) => shell.openExternal(url),
     allowManagedOverride: !app.isPackaged,
   });
   const core = hakobu;

@@ -1,7 +1,8 @@
 // `npm run dev:web`: the renderer in a browser, wired to the real core. Development and tests only.
 // With no HAKOBU_CONFIG it starts local-aws itself, so a newcomer sees Hakobu work at once.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHakobuApp } from '../core/api/app';
 import { userConfigDir } from '../core/config';
@@ -16,6 +17,9 @@ import { createStagingDir } from './staging';
 // default Node dies of each without running 'exit' listeners, which would leave the staged copies
 // of the user's dropped files behind in the temp folder.
 const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** What the harness prints before a URL the app asked the system browser to open. */
+const OPEN_EXTERNAL_PREFIX = 'hakobu web open-external ';
 
 /**
  * Stops the harness on any of STOP_SIGNALS, closing what `closing()` returns, then exits (and the
@@ -37,6 +41,24 @@ function exitOnSignals(closing: () => Promise<void>): void {
   for (const signal of STOP_SIGNALS) process.on(signal, stop);
 }
 
+/** local-aws's app config switched to its managed-login client, beside the original. */
+function writeSsoConfig(
+  appConfig: string,
+  sso: { clientId: string; domain: string; identityProvider: string | null },
+): string {
+  const config = JSON.parse(readFileSync(appConfig, 'utf8')) as Record<string, unknown>;
+  const signIn = {
+    method: 'managedLogin',
+    domain: sso.domain,
+    ...(sso.identityProvider ? { identityProvider: sso.identityProvider } : {}),
+  };
+  const path = join(dirname(appConfig), 'hakobu-sso-config.json');
+  writeFileSync(path, JSON.stringify({ ...config, clientId: sso.clientId, signIn }, null, 2), {
+    mode: 0o600,
+  });
+  return path;
+}
+
 async function main(): Promise<void> {
   // Closed as they start, so a signal during start-up stops what has started so far.
   const started: (() => Promise<void>)[] = [];
@@ -47,6 +69,8 @@ async function main(): Promise<void> {
     options: {
       port: { type: 'string', default: '5174' },
       'local-aws-data': { type: 'string', default: '.local-aws-data' },
+      // With the built-in local-aws: sign in through its managed login and company IdP.
+      sso: { type: 'boolean', default: false },
     },
   });
   const log = createLogger((level, message, data) => {
@@ -60,7 +84,12 @@ async function main(): Promise<void> {
     configPath = localAws.info.appConfig;
     started.push(localAws.close);
     const demo = localAws.info.demoUser;
-    if (demo) console.log(`local-aws demo user: ${demo.username} / ${demo.password}`);
+    const sso = values.sso ? localAws.info.managedLogin : null;
+    if (sso) {
+      configPath = writeSsoConfig(configPath, sso);
+      const [user] = sso.idpUsers;
+      if (user) console.log(`company IdP demo user: ${user.username} / ${user.password}`);
+    } else if (demo) console.log(`local-aws demo user: ${demo.username} / ${demo.password}`);
   }
   const userData = process.env.HAKOBU_USER_DATA ?? `${userConfigDir()}-web`;
   ensurePrivateDirSync(userData);
@@ -75,6 +104,11 @@ async function main(): Promise<void> {
     log,
     mediaUrl: harnessMediaUrl,
     chosenFilesWithin: stagingDir,
+    // Stands in for shell.openExternal: the test (or a developer) opens it as the system browser
+    // would. A line of its own on stdout, beside the ready line the tests already read.
+    openBrowser: async (url) => {
+      console.log(`${OPEN_EXTERNAL_PREFIX}${url}`);
+    },
   });
   started.push(() => app.dispose());
   const harness = await startWebHarness({

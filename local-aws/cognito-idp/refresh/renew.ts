@@ -49,11 +49,20 @@ export async function renewFromRefreshToken(
   record.authTime ??= Math.floor(record.issuedAt / 1000);
   const originJti = record.originJti;
   const authTime = record.authTime;
-  const tokens = await mintTokens(ctx, pool, client, user, { authTime, originJti });
+  const scopes = record.scopes;
+  const tokens = await mintTokens(ctx, pool, client, user, {
+    authTime,
+    originJti,
+    ...(scopes ? { scopes } : {}),
+  });
   if (via.kind !== 'GetTokensFromRefreshToken' || !client.refreshTokenRotation)
     return { ChallengeParameters: {}, AuthenticationResult: tokens };
 
-  const RefreshToken = issueRefreshToken(ctx, pool, client, user, { originJti, authTime });
+  const RefreshToken = issueRefreshToken(ctx, pool, client, user, {
+    originJti,
+    authTime,
+    ...(scopes ? { scopes } : {}),
+  });
   const successor = pool.refreshTokens[refreshTokenKey(RefreshToken)];
   if (successor) successor.expiresAt = record.expiresAt;
   record.replaced = true;

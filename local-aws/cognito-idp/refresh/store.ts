@@ -18,7 +18,7 @@ export function issueRefreshToken(
   pool: UserPoolState,
   client: AppClientState,
   user: UserState,
-  signIn: { originJti: string; authTime: number },
+  signIn: { originJti: string; authTime: number; scopes?: string[] },
 ): string {
   pruneExpired(ctx, pool);
   const part = (bytes: number) => randomBytes(bytes).toString('base64url');
@@ -32,6 +32,7 @@ export function issueRefreshToken(
     issuedAt: now,
     expiresAt: now + client.refreshTokenValiditySeconds * 1000,
     revoked: false,
+    ...(signIn.scopes ? { scopes: signIn.scopes } : {}),
   };
   return token;
 }

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import type { EventChannels, EventName } from '../../contract/channels';
 import type { SessionView } from '../../contract/views';
-import { createAuthSession, type AuthSession } from '../auth';
+import { createAuthSession, type AuthSession, type OpenBrowser } from '../auth';
 import { loadConfig, type HakobuConfig, type LoadConfigOptions } from '../config';
 import { ChosenFiles } from '../files';
 import type { MediaServer, MediaUrlBuilder, ThumbnailRenderer } from '../library';
@@ -17,7 +17,7 @@ import {
 import { buildHandlers, EMPTY_TRANSFERS } from './handlers';
 import { createSessionServices, type SessionServices } from './session-services';
 import { startTransferFeed, type TransferFeed } from './transfer-feed';
-import { configError, sessionView } from './views';
+import { browserSignInView, configError, sessionView } from './views';
 
 export interface HakobuAppOptions {
   shell: 'electron' | 'web' | 'cli';
@@ -40,6 +40,10 @@ export interface HakobuAppOptions {
   chosenFilesWithin?: string;
   /** False in an installed app: HAKOBU_MANAGED_CONFIG may then never replace IT's managed file. */
   allowManagedOverride?: boolean;
+  /** Opens the system browser for browser sign-in (Electron: shell.openExternal). */
+  openBrowser?: OpenBrowser;
+  /** The sign-in deep link the installer registered (hakobu://callback), if any. */
+  signInRedirectUri?: string;
 }
 
 type Emit = <E extends EventName>(event: E, payload: EventChannels[E]) => void;
@@ -63,6 +67,8 @@ export interface HakobuApp {
   /** The running services, for the CLI (undefined until signed in). */
   services(): SessionServices | undefined;
   auth(): AuthSession;
+  /** A sign-in redirect that arrived as a deep link (hakobu://callback?…); true when taken. */
+  acceptSignInRedirect(url: string): boolean;
   dispose(): Promise<void>;
 }
 
@@ -91,8 +97,16 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
   for (const warning of initial.warnings) log.warn(warning.message);
   const config: HakobuConfig | undefined = initial.ok ? initial.config : undefined;
   const authSession = config
-    ? createAuthSession({ config, secrets: options.secrets, log })
+    ? createAuthSession({
+        config,
+        secrets: options.secrets,
+        log,
+        language: pageLanguageOf(config, options.locale),
+        ...(options.openBrowser ? { openBrowser: options.openBrowser } : {}),
+        ...(options.signInRedirectUri ? { fallbackRedirectUri: options.signInRedirectUri } : {}),
+      })
     : undefined;
+  const browserSignIn = browserSignInView(config);
 
   let current: SessionServices | undefined;
   let identityError: UserFacingError | undefined;
@@ -115,6 +129,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
             ...(identityError ? { error: identityError } : {}),
           },
           authSession.totpSetupUri(),
+          browserSignIn,
         )
       : { status: 'signedOut', keychain: 'unavailable', error: toUserError(configProblem) };
 
@@ -216,6 +231,7 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     activeTransfers: () => current?.transfers.totals().active ?? 0,
     services: () => current,
     auth: requireAuth,
+    acceptSignInRedirect: (url) => authSession?.browser.acceptRedirect(url) ?? false,
     dispose: async () => {
       await building;
       feed?.stop();
@@ -225,4 +241,10 @@ export function createHakobuApp(options: HakobuAppOptions): HakobuApp {
     },
   };
   return app;
+}
+
+/** The language of the browser tab after sign-in when the browser does not say: the UI's. */
+function pageLanguageOf(config: HakobuConfig, locale: string): 'en' | 'ja' {
+  const language = config.ui.language === 'system' ? locale : config.ui.language;
+  return language.toLowerCase().startsWith('ja') ? 'ja' : 'en';
 }

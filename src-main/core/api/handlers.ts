@@ -67,6 +67,8 @@ export function buildHandlers(ctx: HandlerContext): ContractHandlers {
       after(ctx.auth().changePassword(oldPassword, newPassword)),
     'session.cancelChallenge': async () => after(ctx.auth().cancelChallenge()),
     'session.signOut': () => after(ctx.auth().signOut()),
+    'session.signInWithBrowser': () => after(ctx.auth().browser.start()),
+    'session.cancelBrowserSignIn': () => after(ctx.auth().browser.cancel()),
 
     'transfers.snapshot': async () => ctx.services()?.transfers.snapshot() ?? EMPTY_TRANSFERS,
     'transfers.enqueue': async ({ handles, location }) => {

@@ -1,6 +1,6 @@
-import type { SessionView, SettingsView } from '../../contract/views';
+import type { BrowserSignInView, SessionView, SettingsView } from '../../contract/views';
 import type { AuthState } from '../auth';
-import { formatConfigProblem, type ConfigLoadResult } from '../config';
+import { formatConfigProblem, type ConfigLoadResult, type HakobuConfig } from '../config';
 import { DEFAULT_PARALLEL_TRANSFERS, parallelTransfers } from '../transfers/budget';
 import { UserFacingError } from './dispatch';
 
@@ -9,8 +9,12 @@ export function sessionView(
   state: AuthState,
   identity: { identityId?: string; error?: UserFacingError } = {},
   totpUri?: string,
+  browserSignIn?: BrowserSignInView,
 ): SessionView {
   switch (state.status) {
+    case 'signedOut':
+    case 'expired':
+      return browserSignIn ? { ...state, browserSignIn } : state;
     case 'signedIn':
       return {
         status: 'signedIn',
@@ -35,6 +39,13 @@ export function sessionView(
     default:
       return state;
   }
+}
+
+/** What the sign-in screen needs to offer browser sign-in, when IT configured it. */
+export function browserSignInView(config: HakobuConfig | undefined): BrowserSignInView | undefined {
+  if (config?.signIn.method !== 'managedLogin') return undefined;
+  const name = config.signIn.displayName ?? config.signIn.identityProvider;
+  return name ? { name } : {};
 }
 
 /** The settings a user may see and change, with where each value comes from. */

@@ -3,6 +3,9 @@ import { toUserError, type UserFacingError } from '../api/dispatch';
 import { userPoolErrorTranslator } from '../cognito-errors/translate';
 import { silentLogger, type Logger } from '../log/logger';
 import { alreadySignedIn, notSignedIn, sessionExpired } from './auth-errors';
+import { BrowserSignIn } from './browser-sign-in';
+import { endRemoteSession } from './end-session';
+import { TokenEndpoint } from './managed-login/token-endpoint';
 import type { AuthSessionOptions } from './auth-session-options';
 import { AuthStateHolder, type AuthState, type AuthStateListener } from './auth-state';
 import { installFastSrpMath } from './fast-srp-math';
@@ -16,8 +19,6 @@ import { restoreFromKeychain, type RestoreHost } from './restore-session';
 import { runSignInStep, type SignInStepHost } from './sign-in-step';
 import { toCognitoUserSession, type TokenSet } from './token-set';
 import { UserPoolApi } from './user-pool-api';
-
-export type { AuthSessionOptions };
 
 /**
  * The signed-in user, as one small state machine over amazon-cognito-identity-js:
@@ -40,6 +41,9 @@ export class AuthSession {
   /** What the sign-in step and restore modules move this session with. */
   private readonly flowHost: SignInStepHost & RestoreHost;
   private readonly translator: (error: unknown) => UserFacingError;
+  private readonly tokenEndpoint: TokenEndpoint | undefined;
+  /** Browser sign-in (Cognito managed login), behind the same state, keychain and refresh. */
+  readonly browser: BrowserSignIn;
 
   constructor(private readonly options: AuthSessionOptions) {
     const { config } = options;
@@ -56,8 +60,11 @@ export class AuthSession {
     this.api = new UserPoolApi(config.region, config.clientId, endpoint, this.log);
     this.vault = new RefreshTokenVault(options.secrets, config, this.log);
     this.translator = userPoolErrorTranslator(config);
+    const domain = config.signIn.domain;
+    this.tokenEndpoint = domain ? new TokenEndpoint(domain, config.clientId, this.log) : undefined;
     this.keeper = new TokenKeeper({
       api: this.api,
+      tokenEndpoint: this.tokenEndpoint,
       vault: this.vault,
       now: this.now,
       log: this.log,
@@ -80,6 +87,13 @@ export class AuthSession {
       enterExpired: (who, error) => this.enterExpired(who, error),
       adoptUser: (user) => (this.user = user),
     };
+    this.browser = new BrowserSignIn(this.flowHost, {
+      config,
+      tokenEndpoint: this.tokenEndpoint,
+      openBrowser: options.openBrowser,
+      language: options.language ?? 'en',
+      ...(options.fallbackRedirectUri ? { fallbackRedirectUri: options.fallbackRedirectUri } : {}),
+    });
   }
 
   /** The current state (no secrets in it). */
@@ -177,11 +191,9 @@ export class AuthSession {
     await changeOwnPassword(this.user, oldPassword, newPassword, this.translator);
   }
 
-  /**
-   * Signs out: GlobalSignOut and RevokeToken at Cognito, then the keychain entry is deleted even
-   * when the network calls fail (they are logged; the local session ends regardless).
-   */
+  /** Signs out: revokes at Cognito (endRemoteSession), then forgets the keychain entry regardless. */
   async signOut(): Promise<AuthState> {
+    await this.browser.cancel();
     const tokens = this.keeper.reset();
     // The keychain keeps the sign-in under Cognito's username; the form shows the sign-in name.
     const shown = tokens?.signInName ?? this.pendingOrStateUsername();
@@ -191,12 +203,8 @@ export class AuthSession {
     this.storage.clear();
     try {
       if (tokens) {
-        // Cognito refuses GlobalSignOut with an expired access token; RevokeToken still works.
-        const accessValid = this.now() - tokens.clockDriftMs < tokens.accessExpiresAt;
-        await this.api.endSession(
-          accessValid ? tokens.accessToken : undefined,
-          tokens.refreshToken,
-        );
+        const serverNow = this.now() - tokens.clockDriftMs;
+        await endRemoteSession(tokens, this.api, this.browser, serverNow);
       }
     } finally {
       if (username) await this.vault.remove(username);

@@ -6,7 +6,14 @@ import type { ChallengeKind, KeychainStatus, UserError } from '../../contract/vi
  * listeners and may be logged or sent to the renderer as is.
  */
 export type AuthState =
-  | { status: 'signedOut'; keychain: KeychainStatus; lastUsername?: string; error?: UserError }
+  | {
+      status: 'signedOut';
+      keychain: KeychainStatus;
+      lastUsername?: string;
+      error?: UserError;
+      /** A browser sign-in is waiting for the user to finish in the system browser. */
+      browser?: 'waiting';
+    }
   | {
       status: 'challenge';
       username: string;

@@ -1,6 +1,7 @@
 import type { KeychainStatus } from '../../contract/views';
 import type { Logger } from '../log/logger';
 import { SignInVault, type SecretStore, type SignInScope } from '../secrets';
+import type { SignInMethod } from './token-set';
 
 /** A sign-in remembered in the keychain: whose it is and the refresh token, nothing else. */
 export interface RememberedSignIn {
@@ -9,6 +10,7 @@ export interface RememberedSignIn {
   /** What the user signs in with and sees (their email in such a pool). */
   signInName: string;
   refreshToken: string;
+  method: SignInMethod;
 }
 
 /**
@@ -58,6 +60,7 @@ export class RefreshTokenVault {
             username: last.username,
             signInName: last.signInName,
             refreshToken: last.signIn.refreshToken,
+            method: last.signIn.method ?? 'password',
           }
         : null;
     } catch (error) {
@@ -78,10 +81,16 @@ export class RefreshTokenVault {
   }
 
   /** Remembers a sign-in; if the keychain refuses, the session simply stays in memory only. */
-  async write(username: string, refreshToken: string, signInName = username): Promise<void> {
+  async write(
+    username: string,
+    refreshToken: string,
+    signInName = username,
+    method: SignInMethod = 'password',
+  ): Promise<void> {
     if ((await this.probe()) !== 'available' || !this.vault) return;
+    const signIn = method === 'managedLogin' ? { refreshToken, method } : { refreshToken };
     try {
-      const written = await this.vault.save(this.scope, username, { refreshToken }, signInName);
+      const written = await this.vault.save(this.scope, username, signIn, signInName);
       if (written.ok) return;
       this.log.warn(`keychain refused the sign-in (${written.code}); it will not be remembered`);
     } catch (error) {

@@ -33,7 +33,7 @@ export async function restoreFromKeychain(host: RestoreHost): Promise<AuthState>
   }
   host.keeper.reset();
   try {
-    const tokens = await host.keeper.exchange(saved.refreshToken);
+    const tokens = await host.keeper.exchange(saved.refreshToken, saved.method);
     await host.keeper.adopt(tokens, saved.refreshToken);
   } catch (raw) {
     const error = host.translate(raw);

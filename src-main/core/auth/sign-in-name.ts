@@ -4,6 +4,8 @@ export interface IdentityClaims {
   sub?: unknown;
   email?: unknown;
   phone_number?: unknown;
+  /** Present (a list of linked IdP identities) for a user who came through a federated IdP. */
+  identities?: unknown;
 }
 
 const text = (value: unknown): string | undefined =>
@@ -12,10 +14,14 @@ const text = (value: unknown): string | undefined =>
 /**
  * The name the user knows themselves by and types at sign-in. In a pool that signs in by email
  * (or phone), Cognito's username is a generated UUID equal to the sub, which means nothing to a
- * person, so it is the email (or phone number); elsewhere it is the username itself.
+ * person, so it is the email (or phone number); so it is for a federated user; elsewhere it is the
+ * username itself.
  */
 export function signInNameOf(claims: IdentityClaims): string | undefined {
   const username = text(claims['cognito:username']);
-  if (username === undefined || username !== text(claims.sub)) return username;
+  // A federated user's username is Cognito's "<provider>_<id>" (EntraID_abc…), never typed and
+  // never parsed: they know themselves by the email their company IdP sent.
+  const federated = claims.identities !== undefined;
+  if (username === undefined || (!federated && username !== text(claims.sub))) return username;
   return text(claims.email) ?? text(claims.phone_number) ?? username;
 }

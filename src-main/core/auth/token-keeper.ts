@@ -2,9 +2,15 @@ import type { UserFacingError } from '../api/dispatch';
 import { awsErrorFields } from '../cognito-errors/aws-error-fields';
 import { singleFlight } from '../concurrency/single-flight';
 import type { Logger } from '../log/logger';
-import { notSignedIn } from './auth-errors';
+import { notSignedIn, sessionExpired } from './auth-errors';
 import type { RefreshTokenVault } from './refresh-token-vault';
-import { tokenSetFromResult, tokensNeedRefresh, type TokenSet } from './token-set';
+import {
+  tokenSetFromResult,
+  tokensNeedRefresh,
+  type SignInMethod,
+  type TokenSet,
+} from './token-set';
+import type { TokenEndpoint } from './managed-login/token-endpoint';
 import type { RefreshMethod, UserPoolApi } from './user-pool-api';
 
 /** What the keeper tells its session about. */
@@ -17,6 +23,8 @@ export interface TokenKeeperEvents {
 
 export interface TokenKeeperOptions {
   api: UserPoolApi;
+  /** The managed-login domain's token endpoint, when browser sign-in is configured. */
+  tokenEndpoint: TokenEndpoint | undefined;
   vault: RefreshTokenVault;
   now: () => number;
   log: Logger;
@@ -50,7 +58,8 @@ export class TokenKeeper {
   async adopt(tokens: TokenSet, previousRefreshToken?: string): Promise<void> {
     this.tokens = tokens;
     if (tokens.refreshToken !== previousRefreshToken) {
-      await this.options.vault.write(tokens.username, tokens.refreshToken, tokens.signInName);
+      const { username, refreshToken, signInName, method } = tokens;
+      await this.options.vault.write(username, refreshToken, signInName, method);
     }
     this.options.events.adopted(tokens);
   }
@@ -64,11 +73,18 @@ export class TokenKeeper {
   }
 
   /**
-   * Exchanges a refresh token. Starts with REFRESH_TOKEN_AUTH; a client with refresh-token
-   * rotation rejects that flow, and from then on GetTokensFromRefreshToken is used.
+   * Exchanges a refresh token. A browser sign-in's goes back to the managed-login domain's token
+   * endpoint (grant_type=refresh_token), where it came from. A password sign-in's starts with
+   * REFRESH_TOKEN_AUTH; a client with refresh-token rotation rejects that flow, and from then on
+   * GetTokensFromRefreshToken is used.
    */
-  async exchange(refreshToken: string): Promise<TokenSet> {
-    const { api, now, log } = this.options;
+  async exchange(refreshToken: string, method: SignInMethod = 'password'): Promise<TokenSet> {
+    const { api, now, log, tokenEndpoint } = this.options;
+    if (method === 'managedLogin') {
+      if (!tokenEndpoint) throw sessionExpired();
+      const result = await tokenEndpoint.refresh(refreshToken);
+      return tokenSetFromResult(result, refreshToken, now(), method);
+    }
     try {
       return tokenSetFromResult(await api.refresh(refreshToken, this.method), refreshToken, now());
     } catch (error) {
@@ -103,7 +119,7 @@ export class TokenKeeper {
     if (!tokens) throw notSignedIn();
     let next: TokenSet;
     try {
-      next = await this.exchange(tokens.refreshToken);
+      next = await this.exchange(tokens.refreshToken, tokens.method);
     } catch (raw) {
       const error = this.options.translate(raw);
       this.options.log.warn(`token refresh failed: ${error.code}`);

@@ -7,8 +7,13 @@ import {
 import { needsRefresh } from '../expiry/refresh-ahead';
 import { signInNameOf } from './sign-in-name';
 
+/** How a session was signed in: the password form, or the browser (Cognito managed login). */
+export type SignInMethod = 'password' | 'managedLogin';
+
 /** The tokens of one signed-in session, with the facts Hakobu needs about them. */
 export interface TokenSet {
+  /** Decides where the refresh token goes back to (user pool API or the managed-login domain). */
+  method: SignInMethod;
   idToken: string;
   accessToken: string;
   refreshToken: string;
@@ -60,15 +65,18 @@ export function tokenSetFrom(
   accessToken: string,
   refreshToken: string,
   nowMs: number,
+  method: SignInMethod = 'password',
 ): TokenSet {
   const id = new CognitoIdToken({ IdToken: idToken });
   const access = new CognitoAccessToken({ AccessToken: accessToken });
   const payload = id.decodePayload() as Record<string, unknown>;
   const idIssuedAt = id.getIssuedAt() * 1000;
   return {
+    method,
     idToken,
     accessToken,
     refreshToken,
+    // A federated user's is "<provider>_<id>" (EntraID_abc…): kept whole, never parsed.
     username: claimString(payload, 'cognito:username'),
     signInName: signInNameOf(payload) ?? claimString(payload, 'cognito:username'),
     sub: claimString(payload, 'sub'),
@@ -95,6 +103,7 @@ export function tokenSetFromResult(
   result: AuthenticationResultTokens,
   previousRefreshToken: string,
   nowMs: number,
+  method: SignInMethod = 'password',
 ): TokenSet {
   if (!result.IdToken || !result.AccessToken) {
     throw new Error('Cognito answered a token refresh without an ID or access token');
@@ -104,6 +113,7 @@ export function tokenSetFromResult(
     result.AccessToken,
     result.RefreshToken ?? previousRefreshToken,
     nowMs,
+    method,
   );
 }
 

@@ -69,6 +69,44 @@ const HELP: Record<string, FieldHelp> = {
     expect: 'an IAM role ARN in quotes, such as "arn:aws:iam::123456789012:role/HakobuUploaders"',
     fix: "Copy the role ARN from the identity pool's role settings, or remove customRoleArn.",
   },
+  signIn: {
+    expect:
+      'an object such as {"method": "managedLogin", "domain": "https://<prefix>.auth.<region>.amazoncognito.com"}',
+    fix: 'Remove signIn to sign in with a password, or see docs/sso.md for browser sign-in.',
+  },
+  'signIn.method': {
+    expect: '"password" or "managedLogin"',
+    fix: 'Use "managedLogin" to sign in through the browser (Cognito managed login), else "password" (the default).',
+  },
+  'signIn.domain': {
+    expect:
+      'the user pool\'s domain, such as "https://<prefix>.auth.ap-northeast-1.amazoncognito.com" (a custom domain only in IT\'s managed file)',
+    fix: 'Copy the domain from the user pool\'s "Domain" page in the Cognito console.',
+  },
+  'signIn.identityProvider': {
+    expect: 'the provider name of an identity provider in the user pool, such as "EntraID"',
+    fix: 'Copy the provider name from the user pool\'s "Social and external providers" page, or remove it to show managed login\'s own page.',
+  },
+  'signIn.idpIdentifier': {
+    expect: 'an identifier of an identity provider in the user pool, such as "example.com"',
+    fix: "Copy an identifier from the provider's page in the user pool, or remove it.",
+  },
+  'signIn.displayName': {
+    expect: 'a short company name in quotes, such as "Example Corp"',
+    fix: 'It is shown on the button as "Sign in with Example Corp".',
+  },
+  'signIn.callbackPorts': {
+    expect: 'a list of port numbers from 1024 to 65535, such as [47120, 47121, 47122]',
+    fix: 'Register http://localhost:<port>/callback for each port as a callback URL of the app client.',
+  },
+  'signIn.signOutOfBrowser': {
+    expect: 'true or false, without quotes',
+    fix: "Set true to also end the browser's managed-login session at sign-out (register http://localhost:<port>/signed-out as sign-out URLs).",
+  },
+  'signIn.browserTimeoutSeconds': {
+    expect: 'a whole number of seconds from 1 to 3600',
+    fix: 'Remove it to wait 5 minutes for the browser (the default).',
+  },
   transfers: {
     expect: 'an object such as {"parallelTransfers": 16}',
     fix: 'Remove transfers to use the defaults.',

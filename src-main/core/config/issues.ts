@@ -36,6 +36,9 @@ function findingFor(
   const ruled = ruleOf(issue);
   const found = ruled?.rule(ruled.value, field);
   if (found) return found;
+  // A cross-field rule (signIn needs a domain) states its finding whole.
+  const stated: unknown = issue.code === 'custom' ? issue.params?.finding : undefined;
+  if (stated && typeof stated === 'object' && 'code' in stated) return stated as Finding;
   if (issue.code === 'custom' && typeof issue.params?.duplicateName === 'string') {
     const name: string = issue.params.duplicateName;
     return {

@@ -18,6 +18,7 @@ import {
   type SourceReadResult,
 } from './read-source';
 import { ConfigLayer, HakobuConfig } from './schema';
+import { checkCustomDomainOrigin } from './sign-in-rules';
 
 /** What the loader needs to know about where to look. */
 export interface LoadConfigOptions {
@@ -208,5 +209,18 @@ export function loadConfigWith(
   warnings.push(...lockedOverrideWarnings(layers, origins));
   const result = validateMerged(merged, origins, considered, options.userConfigPath);
   if (!result.config) return { ok: false, errors: result.errors, warnings, sources: considered };
+  const domain = result.config.signIn.domain;
+  const domainOrigin = origins['signIn.domain'];
+  const custom =
+    domain && domainOrigin
+      ? checkCustomDomainOrigin(domain, domainOrigin.source, domainOrigin.file)
+      : null;
+  if (custom) {
+    const problem = problemFrom(custom, {
+      file: domainOrigin?.file ?? null,
+      field: 'signIn.domain',
+    });
+    return { ok: false, errors: [problem], warnings, sources: considered };
+  }
   return { ok: true, config: result.config, origins, warnings, sources: considered };
 }

@@ -48,9 +48,10 @@ export function setPath(object: Record<string, unknown>, path: string, value: un
 
 /**
  * Groups only the managed file may set once it exists, even the keys it leaves out: the endpoints
- * decide where the user's tokens go, so a user file must not point them elsewhere on a managed machine.
+ * and the sign-in domain decide where the user's tokens go, so a user file must not point them
+ * elsewhere on a managed machine.
  */
-export const MANAGED_ONLY_GROUPS: readonly string[] = ['endpoints'];
+export const MANAGED_ONLY_GROUPS: readonly string[] = ['endpoints', 'signIn'];
 
 /** True for a setting path inside a MANAGED_ONLY_GROUPS group ("endpoints.s3"). */
 export function isManagedOnly(path: string): boolean {

@@ -15,6 +15,7 @@ import {
 } from './field-rules';
 import { endpointRule } from './endpoint-rule';
 import { checkUpdateUrl, UPDATE_CHANNELS } from './update-rules';
+import { checkSignInDomain } from './sign-in-rules';
 import type { Finding } from './problems';
 
 /** A field rule: explains a bad value, naming the field the way the user wrote it. */
@@ -124,6 +125,39 @@ export const UpdatesConfig = z
   })
   .default(UPDATE_DEFAULTS);
 export type UpdatesConfig = z.infer<typeof UpdatesConfig>;
+// How people sign in: the password form, or the browser through Cognito managed login (which can
+// go straight on to the company's IdP). The domain receives codes and refresh tokens (see
+// sign-in-rules.ts); ports are the loopback callbacks registered in the app client.
+const SignInMethod = z.enum(['password', 'managedLogin']);
+const CallbackPort = z.number().int().min(1024).max(65535);
+const signInFields = {
+  domain: ruled(checkSignInDomain).optional(),
+  identityProvider: z.string().trim().min(1).max(128).optional(),
+  idpIdentifier: z.string().trim().min(1).max(128).optional(),
+  displayName: z.string().trim().min(1).max(64).optional(),
+  callbackPorts: z.array(CallbackPort).min(1).max(10).optional(),
+  browserTimeoutSeconds: z.number().int().min(1).max(3600).optional(),
+  signOutOfBrowser: z.boolean().optional(),
+};
+const SignInLayer = z.object({ method: SignInMethod.optional(), ...signInFields });
+const SignIn = z
+  .object({ method: SignInMethod.default('password'), ...signInFields })
+  .superRefine((signIn, ctx) => {
+    if (signIn.method !== 'managedLogin' || signIn.domain !== undefined) return;
+    const finding: Finding = {
+      code: 'CONFIG_MISSING_FIELD',
+      message:
+        'signIn.method is "managedLogin", but signIn.domain is not set: Hakobu does not know where to send people to sign in.',
+      fix: 'Copy the domain from the user pool\'s "Domain" page in the Cognito console into signIn.domain, or set signIn.method to "password".',
+    };
+    ctx.addIssue({
+      code: 'custom',
+      message: finding.message,
+      path: ['domain'],
+      params: { finding },
+    });
+  });
+export type SignInConfig = z.infer<typeof SignIn>;
 
 /**
  * What one configuration file may say: every key optional, no defaults, so that merging can
@@ -138,6 +172,7 @@ export const ConfigLayer = z.object({
   endpoints: Endpoints.optional(),
   locations: Locations.optional(),
   customRoleArn: RoleArn.optional(),
+  signIn: SignInLayer.optional(),
   transfers: z
     .object({
       concurrency: Concurrency.optional(),
@@ -165,6 +200,7 @@ export const HakobuConfig = z
     endpoints: Endpoints.default({}),
     locations: Locations,
     customRoleArn: RoleArn.optional(),
+    signIn: SignIn.default({ method: 'password' }),
     transfers: z
       .object({
         // S3 requests in flight across all files and parts. No default here: the engine owns it

@@ -8,7 +8,7 @@ export const SCHEMA_DESCRIPTION =
   "One Hakobu configuration file: the managed file IT deploys (every key it sets is locked), the user's config.json, or the file HAKOBU_CONFIG names. Every key is optional in one file; the merged result needs region, userPoolId, clientId, identityPoolId and locations. See docs/it-admin.md.";
 
 const MANAGED_ONLY =
-  ' On a machine with a managed file, only that file sets endpoints (user files cannot add or change one).';
+  ' On a machine with a managed file, only that file sets this group (user files cannot add or change it).';
 const IT_ONLY =
   ' Only the managed file may set this: a user file or HAKOBU_CONFIG file that sets it is ignored with a warning.';
 
@@ -57,4 +57,21 @@ export const SETTING_DOCS: Readonly<Record<string, string>> = {
   'updates.enabled': `false stops Hakobu updating itself (default true). An MSI install never updates itself.${IT_ONLY}`,
   'updates.url': `The https:// folder that holds latest.yml and the installers (your internal server). Leave out to use the address built into the installer. No user name, password or query string.${IT_ONLY}`,
   'updates.channel': `"latest" (default, released versions), "beta" or "alpha". Never moves a machine to an older version.${IT_ONLY}`,
+  signIn: `How people sign in: the password form (the default) or the browser through Cognito managed login, which can go straight on to your company's identity provider. See docs/sso.md.${MANAGED_ONLY}`,
+  'signIn.method':
+    '"password" (the default) or "managedLogin" (the system browser, OAuth code + PKCE).',
+  'signIn.domain':
+    'The managed-login domain: https://<prefix>.auth.<region>.amazoncognito.com, or your custom domain (managed file only). Needed for "managedLogin".',
+  'signIn.identityProvider':
+    'The identity provider name in the user pool (such as "EntraID"): the browser goes straight to it instead of the Cognito sign-in page.',
+  'signIn.idpIdentifier':
+    'An identifier of the identity provider (such as your email domain), as an alternative to identityProvider.',
+  'signIn.displayName':
+    'The company name on the sign-in button: "Sign in with <displayName>". Defaults to the identity provider name.',
+  'signIn.callbackPorts':
+    'Loopback ports for http://localhost:<port>/callback, tried in order (default 47120, 47121, 47122). Each must be a callback URL of the app client.',
+  'signIn.browserTimeoutSeconds':
+    'How long Hakobu waits for the browser sign-in before saying it timed out (1-3600 seconds).',
+  'signIn.signOutOfBrowser':
+    "true also ends the browser's managed-login session at sign-out, so the next sign-in asks again.",
 };

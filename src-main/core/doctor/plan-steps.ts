@@ -7,6 +7,7 @@ import { checkClock, checkEndpoints } from './steps/endpoints-step';
 import { checkIdentityPool } from './steps/identity-pool-step';
 import { checkIdentityProvider } from './steps/identity-provider-step';
 import { locationSteps } from './steps/location/location-plan';
+import { managedLoginSteps } from './steps/managed-login-steps';
 import { checkRole } from './steps/role-step';
 import { checkSignIn } from './steps/sign-in-step';
 import { checkAuthFlow, checkClientSecret, checkUserPool } from './steps/user-pool-steps';
@@ -15,6 +16,9 @@ import { checkAuthFlow, checkClientSecret, checkUserPool } from './steps/user-po
 export function doctorPlan(config: HakobuConfig, includeCorsNote: boolean): StepDefinition[] {
   // The clock step reads the Date headers the endpoints step collected.
   let skewMs: number | undefined;
+  // Browser sign-in's client need not allow a password flow: its own steps replace that check.
+  const browser = config.signIn.method === 'managedLogin';
+  const signInNeeds = browser ? ['sso-client'] : ['auth-flow', 'client-secret'];
   const steps: StepDefinition[] = [
     { id: 'config', title: 'Configuration', needs: [], run: checkConfig },
     {
@@ -34,10 +38,12 @@ export function doctorPlan(config: HakobuConfig, includeCorsNote: boolean): Step
       needs: ['endpoints'],
       run: checkUserPool,
     },
-    { id: 'auth-flow', title: 'Sign-in flow', needs: ['user-pool'], run: checkAuthFlow },
+    ...(browser
+      ? managedLoginSteps()
+      : [{ id: 'auth-flow', title: 'Sign-in flow', needs: ['user-pool'], run: checkAuthFlow }]),
     { id: 'client-secret', title: 'Client secret', needs: ['user-pool'], run: checkClientSecret },
     { id: 'identity-pool', title: 'Identity pool', needs: ['endpoints'], run: checkIdentityPool },
-    { id: 'sign-in', title: 'Sign-in', needs: ['auth-flow', 'client-secret'], run: checkSignIn },
+    { id: 'sign-in', title: 'Sign-in', needs: signInNeeds, run: checkSignIn },
     {
       id: 'identity-provider',
       title: 'Identity pool accepts the sign-in',

@@ -10,6 +10,8 @@ import type { SecretStore, SecretWriteResult } from './secret-store';
 export const StoredSignIn = z
   .object({
     refreshToken: z.string().min(1),
+    /** How the token was got; absent means the password form (every sign-in before issue 12). */
+    method: z.literal('managedLogin').optional(),
     device: z
       .object({
         deviceKey: z.string().min(1),
@@ -32,6 +34,8 @@ export interface SignInScope {
   clientId: string;
   /** The configured endpoint overrides (absent ones mean AWS itself). */
   endpoints: { cognitoIdp?: string; cognitoIdentity?: string; s3?: string };
+  /** With browser sign-in, its domain also receives the refresh token, so it is part of the scope. */
+  signIn?: { method?: 'password' | 'managedLogin'; domain?: string | undefined };
 }
 
 /**
@@ -40,7 +44,11 @@ export interface SignInScope {
  */
 export function scopeAccount(scope: SignInScope): string {
   const { cognitoIdp, cognitoIdentity, s3 } = scope.endpoints;
-  const endpoints = JSON.stringify([cognitoIdp ?? null, cognitoIdentity ?? null, s3 ?? null]);
+  const parts = [cognitoIdp ?? null, cognitoIdentity ?? null, s3 ?? null];
+  // Only with browser sign-in, so that password sign-ins remembered before it keep their entry.
+  const { method, domain } = scope.signIn ?? {};
+  if (method === 'managedLogin' && domain) parts.push(domain);
+  const endpoints = JSON.stringify(parts);
   const digest = createHash('sha256').update(endpoints).digest('hex').slice(0, 16);
   return `${scope.userPoolId}/${scope.clientId}/${digest}`;
 }

@@ -4,6 +4,7 @@ import type { SessionView } from '../../../src-main/contract/views';
 import { useApi } from '../../app/api-context';
 import { Notice } from '../../components/ErrorAlert';
 import { Logo } from '../../components/Logo';
+import { BrowserSignIn } from './BrowserSignIn';
 import { ForgotPasswordForm } from './ForgotPasswordForm';
 import { MfaCodeForm } from './MfaCodeForm';
 import { NewPasswordForm } from './NewPasswordForm';
@@ -85,6 +86,10 @@ export function AuthScreen({
         );
       case 'signedOut':
       case 'expired':
+        // IT chose browser sign-in (signIn.method "managedLogin"): no password form at all.
+        if (session.browserSignIn) {
+          return <BrowserSignIn session={session} onSession={onSession} />;
+        }
         if (forgotFor !== null) {
           return (
             <ForgotPasswordForm

@@ -42,7 +42,7 @@ export interface SessionOptions {
    * What IT's managed config file says (every key it sets is locked), from local-aws's app config:
    * once a managed file exists only it may set `endpoints`, so it must carry local-aws's.
    */
-  managedConfig?: (appConfig: { endpoints?: unknown }) => unknown;
+  managedConfig?: (appConfig: { endpoints?: unknown }, info: TestLocalAws['info']) => unknown;
 }
 
 /**
@@ -64,6 +64,7 @@ export async function startHakobu(options: SessionOptions = {}): Promise<HakobuS
         ? {
             managedConfig: options.managedConfig(
               JSON.parse(readFileSync(la.info.appConfig, 'utf8')),
+              la.info,
             ),
           }
         : {}),

@@ -6,6 +6,7 @@ import { createInterface } from 'node:readline';
 
 const root = resolve(import.meta.dirname, '../../..');
 const READY = /^hakobu web ready (\S+)$/;
+const OPEN_EXTERNAL = /^hakobu web open-external (\S+)$/;
 
 export interface HarnessProcess {
   /** The page URL with the per-run token. */
@@ -14,6 +15,11 @@ export interface HarnessProcess {
   userData: string;
   /** What the harness wrote to stderr so far, for failure messages. */
   output(): string;
+  /**
+   * The next address the app asks the system browser to open (shell.openExternal, which the
+   * harness prints instead), as a test opens it in a second page the way the browser would.
+   */
+  nextBrowserUrl(): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -64,13 +70,33 @@ export async function startHarness(options: HarnessOptions): Promise<HarnessProc
     await stopGroup(child, exited);
     rmSync(userData, { recursive: true, force: true });
   };
+  const opened = browserUrls(child);
   try {
     const url = await readyUrl(child, exited, () => stderr);
-    return { url, userData, output: () => stderr, stop };
+    return { url, userData, output: () => stderr, nextBrowserUrl: opened, stop };
   } catch (error) {
     await stop();
     throw error;
   }
+}
+
+/** A queue of the browser URLs the harness printed: each call takes the next one, waiting for it. */
+function browserUrls(child: ChildProcess): () => Promise<string> {
+  const seen: string[] = [];
+  const waiters: ((url: string) => void)[] = [];
+  if (child.stdout) {
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const url = OPEN_EXTERNAL.exec(line.trim())?.[1];
+      if (!url) return;
+      const waiter = waiters.shift();
+      if (waiter) waiter(url);
+      else seen.push(url);
+    });
+  }
+  return () => {
+    const url = seen.shift();
+    return url ? Promise.resolve(url) : new Promise((resolve) => waiters.push(resolve));
+  };
 }
 
 function readyUrl(child: ChildProcess, exited: Promise<void>, stderr: () => string) {

@@ -40,7 +40,11 @@ describe('developer operations for doctor', () => {
       IdentityPoolId: IDENTITY_POOL_ID,
       IdentityPoolName: 'hakobu-local-identities',
       AllowUnauthenticatedIdentities: false,
-      CognitoIdentityProviders: [{ ProviderName: loginProvider(la), ClientId: la.info.clientId }],
+      // Both app clients of the default pool: the password client and the managed-login one.
+      CognitoIdentityProviders: [
+        { ProviderName: loginProvider(la), ClientId: la.info.clientId },
+        { ProviderName: loginProvider(la), ClientId: la.info.managedLogin?.clientId },
+      ],
     });
   });
 
@@ -49,11 +53,10 @@ describe('developer operations for doctor', () => {
       new GetIdentityPoolRolesCommand({ IdentityPoolId: IDENTITY_POOL_ID }),
     );
     expect(roles.Roles).toEqual({ authenticated: AUTHENTICATED_ROLE_ARN });
+    const tokenMapping = { Type: 'Token', AmbiguousRoleResolution: 'AuthenticatedRole' };
     expect(roles.RoleMappings).toEqual({
-      [`${loginProvider(la)}:${la.info.clientId}`]: {
-        Type: 'Token',
-        AmbiguousRoleResolution: 'AuthenticatedRole',
-      },
+      [`${loginProvider(la)}:${la.info.clientId}`]: tokenMapping,
+      [`${loginProvider(la)}:${la.info.managedLogin?.clientId ?? ''}`]: tokenMapping,
     });
   });
 

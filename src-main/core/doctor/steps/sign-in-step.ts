@@ -84,6 +84,13 @@ async function withPassword(
  */
 export async function checkSignIn(ctx: DoctorContext): Promise<StepOutcome> {
   const how = ctx.signIn;
+  if (!how && ctx.config.signIn.method === 'managedLogin') {
+    return skipped(
+      'doctor.signIn.notGivenBrowser',
+      'No user was signed in, so the identity pool provider, role and bucket steps were skipped. ' +
+        'Sign in through the browser (hakobu login --browser, or in Hakobu), then run doctor again.',
+    );
+  }
   if (!how) {
     return skipped(
       'doctor.signIn.notGiven',
