@@ -21,7 +21,7 @@ import type { ThumbnailRenderer } from '../core/library';
 import { HELPER_BUNDLE } from '../core/library/thumbnail-worker/fork';
 import { KeytarSecretStore } from '../core/secrets';
 import { wireContract, sendEvent } from './ipc/wire-contract';
-import { deliverDeepLink } from './deep-links';
+import { deliverDeepLink, subscribeDeepLinks } from './deep-links';
 import { createAppLogger } from './logging';
 import { openMainWindow } from './main-window-controller';
 import { buildMenuTemplate } from './menu/app-menu';
@@ -64,6 +64,9 @@ const launches = isFirstInstance
     })
   : undefined;
 
+/** The sign-in redirect of last resort, registered in the app client beside the loopback ports. */
+const SIGN_IN_DEEP_LINK = 'hakobu://callback';
+
 function start(): void {
   const log = createAppLogger();
   const userData = app.getPath('userData');
@@ -90,9 +93,13 @@ function start(): void {
     showFileDialog: (kind) => showFileDialog(kind, mainWindow),
     // Browser sign-in happens in the user's own browser, never in a web view (RFC 8252 §8.12).
     openBrowser: (url) => shell.openExternal(url),
+    // The installer registers hakobu:// (electron-builder.yml), so only a packaged app has it.
+    ...(app.isPackaged ? { signInRedirectUri: SIGN_IN_DEEP_LINK } : {}),
     allowManagedOverride: !app.isPackaged,
   });
   const core = hakobu;
+  // A browser sign-in whose loopback ports were all taken comes back as hakobu://callback?….
+  subscribeDeepLinks((url) => void core.acceptSignInRedirect(url.href));
 
   // No web permission (camera, notifications from the page, …) is ever granted to the renderer.
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) =>

@@ -11,7 +11,12 @@ import type { HakobuApp, HakobuAppOptions } from '../../../src-main/core/api/app
 import { createLogger } from '../../../src-main/core/log/logger';
 import { createElectronModule, MockWebContents } from '../../mocks/electron';
 
-const hoisted = vi.hoisted(() => ({ apps: [] as unknown[], windows: [] as unknown[] }));
+const hoisted = vi.hoisted(() => ({
+  apps: [] as unknown[],
+  windows: [] as unknown[],
+  options: [] as unknown[],
+  redirects: [] as string[],
+}));
 
 const root = mkdtempSync(join(tmpdir(), 'hakobu-open-with-'));
 const file = (name: string) => {
@@ -59,6 +64,12 @@ vi.mock('../../../src-main/core/api/app', async (importOriginal) => {
     createHakobuApp: (options: HakobuAppOptions) => {
       const app = real.createHakobuApp(options);
       hoisted.apps.push(app);
+      hoisted.options.push(options);
+      const accept = app.acceptSignInRedirect.bind(app);
+      app.acceptSignInRedirect = (url) => {
+        hoisted.redirects.push(url);
+        return accept(url);
+      };
       return app;
     },
   };
@@ -142,5 +153,11 @@ describe('files and links the OS hands to Hakobu', () => {
     electron.app.emit('open-url', { preventDefault: () => {} }, 'https://evil.example/');
     expect(prevented).toBe(true);
     expect(urls).toEqual(['hakobu://callback?code=1', 'hakobu://callback?code=2&state=s']);
+  });
+
+  it('hands hakobu://callback links to browser sign-in, but names no deep link in a development run', () => {
+    expect(hoisted.redirects).toContain('hakobu://callback?code=2&state=s');
+    // Unpackaged, the scheme would open bare Electron, so sign-in must not send Cognito there.
+    expect((hoisted.options[0] as HakobuAppOptions).signInRedirectUri).toBeUndefined();
   });
 });
