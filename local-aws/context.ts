@@ -6,7 +6,7 @@ export interface LocalAwsContext {
   /** Persists state.json atomically; call after every mutation a restart must keep. */
   save(): void;
   readonly dataDir: string;
-  /** http://127.0.0.1:<port>, the single endpoint for every service. */
+  /** The public origin (https://127.0.0.1:<port> unless TLS is off); every service answers on it and on plain http. */
   readonly endpoint: string;
   readonly region: string;
   /** Epoch milliseconds; tests never need to fake it, lifetimes are shortened instead. */

@@ -1,5 +1,6 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import { createServer, type RequestListener, type Server } from 'node:http';
+import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -13,25 +14,37 @@ import { LocalAwsSetup } from './setup/schema';
 import { readJsonIfExists, writeFileAtomic } from './state/atomic-file';
 import { bootstrapState } from './state/bootstrap';
 import type { LocalAwsState } from './state/model';
+import { prepareTls, type TlsMaterial } from './tls';
 
 export interface StartOptions {
   dataDir: string;
-  /** 0 picks a free port. */
+  /** The plain http port; 0 picks a free port. */
   port?: number;
+  /** The https port, served beside http unless `tls` is false; 0 (the default) picks a free port. */
+  httpsPort?: number;
+  /** false serves plain http only, and tokens name an http issuer. */
+  tls?: boolean;
+  /** A folder whose CA to use (made there if missing) instead of `<data>/tls/ca`; see tls/index.ts. */
+  caDir?: string;
   /** Used only when dataDir holds no state yet; the default setup otherwise. */
   setup?: LocalAwsSetup;
 }
 
 /** What local-aws.json says: enough for any client to find and use the stand-in. */
 export interface LocalAwsInfo {
+  /** Plain http, for clients that cannot be given a CA; every service answers on it too. */
   endpoint: string;
+  /** https on 127.0.0.1, the issuer's origin; null when started without TLS. */
+  httpsEndpoint: string | null;
+  /** The CA certificate (PEM) that signs httpsEndpoint's certificate: the file clients must trust. */
+  caFile: string | null;
   region: string;
   userPoolId: string;
   clientId: string;
   identityPoolId: string;
   bucket: string;
   demoUser: { username: string; password: string } | null;
-  /** Path of a ready Hakobu config file pointing the app at this server. */
+  /** Path of a ready Hakobu config file pointing the app at this server (https when TLS is on). */
   appConfig: string;
 }
 
@@ -59,12 +72,22 @@ export function loadSetupFile(path: string): LocalAwsSetup {
   return parsed.data;
 }
 
-function describe(state: LocalAwsState, endpoint: string, dataDir: string): LocalAwsInfo {
+interface Endpoints {
+  http: string;
+  https: string | null;
+  caFile: string | null;
+}
+
+function describe(state: LocalAwsState, endpoints: Endpoints, dataDir: string): LocalAwsInfo {
   const pool = Object.values(state.userPools)[0];
   const identityPool = Object.values(state.identityPools)[0];
   const bucket = Object.keys(state.buckets)[0] ?? '';
+  // The app is pointed at https, as at AWS; the process running it must trust caFile.
+  const endpoint = endpoints.https ?? endpoints.http;
   const info: Omit<LocalAwsInfo, 'appConfig'> = {
-    endpoint,
+    endpoint: endpoints.http,
+    httpsEndpoint: endpoints.https,
+    caFile: endpoints.caFile,
     region: state.region,
     userPoolId: pool?.id ?? '',
     clientId: Object.keys(pool?.clients ?? {})[0] ?? '',
@@ -89,6 +112,54 @@ function describe(state: LocalAwsState, endpoint: string, dataDir: string): Loca
   };
   writeFileAtomic(appConfig, `${JSON.stringify(config, null, 2)}\n`);
   return { ...info, appConfig };
+}
+
+/** Listens on 127.0.0.1 and returns the port; the listener stays the caller's to close. */
+async function listen(server: Server, port: number): Promise<number> {
+  // Long uploads through a slow fault-injected link must not be cut by Node's default timeouts.
+  server.requestTimeout = 0;
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((ok, fail) => {
+    server.once('error', fail);
+    server.listen(port, '127.0.0.1', () => ok());
+  });
+  return (server.address() as AddressInfo).port;
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise<void>((ok) => {
+    server.closeAllConnections();
+    server.close(() => ok());
+  });
+}
+
+/** The http listener, and the https one beside it when TLS material is given. */
+async function startListeners(
+  listener: RequestListener,
+  options: StartOptions,
+  tls: TlsMaterial | undefined,
+): Promise<{ servers: Server[]; endpoints: Endpoints }> {
+  const servers: Server[] = [];
+  try {
+    const http = createServer(listener);
+    servers.push(http);
+    const httpPort = await listen(http, options.port ?? 0);
+    let https: string | null = null;
+    if (tls) {
+      const secure = createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, listener);
+      servers.push(secure);
+      https = `https://127.0.0.1:${await listen(secure, options.httpsPort ?? 0)}`;
+    }
+    const endpoints = {
+      http: `http://127.0.0.1:${httpPort}`,
+      https,
+      caFile: tls?.caFile ?? null,
+    };
+    return { servers, endpoints };
+  } catch (error) {
+    await Promise.all(servers.map(closeServer));
+    throw error;
+  }
 }
 
 /** Starts local-aws on 127.0.0.1, restoring state from dataDir or bootstrapping it from the setup. */
@@ -126,28 +197,20 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
     random: seededRandom(state.faults.seed),
   };
 
+  const tls = options.tls === false ? undefined : await prepareTls(dataDir, options.caDir);
   // Rebuilds each bucket's key index from disk and sweeps what a crash left half-written.
   openAllBuckets(context);
-  const server: Server = createServer(createRequestListener(context));
-  // Long uploads through a slow fault-injected link must not be cut by Node's default timeouts.
-  server.requestTimeout = 0;
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(options.port ?? 0, '127.0.0.1', () => ok());
-  });
-  endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const info = describe(state, endpoint, dataDir);
+  const { servers, endpoints } = await startListeners(createRequestListener(context), options, tls);
+  // Tokens name the https origin as their issuer when there is one, as Cognito's are https.
+  endpoint = endpoints.https ?? endpoints.http;
+  const info = describe(state, endpoints, dataDir);
   writeFileAtomic(join(dataDir, 'local-aws.json'), `${JSON.stringify(info, null, 2)}\n`);
 
   return {
     info,
     context,
     close: () =>
-      new Promise<void>((ok) => {
-        server.closeAllConnections();
-        server.close(() => ok());
-      })
+      Promise.all(servers.map(closeServer))
         .then(() => closeAllBuckets(context))
         .finally(() => {
           if (logFd !== undefined) closeSync(logFd);
@@ -156,27 +219,45 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
   };
 }
 
+function portOption(flag: string, value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`${flag} must be 0..65535, got ${value}`);
+  return port;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       port: { type: 'string', default: '4566' },
+      'https-port': { type: 'string' },
+      tls: { type: 'boolean', default: true },
+      'ca-dir': { type: 'string' },
       data: { type: 'string', default: '.local-aws-data' },
       setup: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
+    allowNegative: true,
   });
   if (values.help) {
-    console.log('usage: npm run local-aws -- [--port <n>] [--data <dir>] [--setup <file.json>]');
+    console.log(
+      'usage: npm run local-aws -- [--port <n>] [--https-port <n>] [--no-tls] [--ca-dir <dir>] [--data <dir>] [--setup <file.json>]',
+    );
     return;
   }
-  const port = Number(values.port);
-  if (!Number.isInteger(port) || port < 0 || port > 65535)
-    throw new Error(`--port must be 0..65535, got ${values.port}`);
+  const port = portOption('--port', values.port);
+  // Beside a fixed http port the https one is fixed too (4566 and 4567); beside a free one, free.
+  const httpsPort = portOption('--https-port', values['https-port'] ?? String(port && port + 1));
   const running = await startLocalAws({
     dataDir: values.data,
     port,
+    httpsPort,
+    tls: values.tls,
+    ...(values['ca-dir'] ? { caDir: values['ca-dir'] } : {}),
     ...(values.setup ? { setup: loadSetupFile(values.setup) } : {}),
   });
+  const { httpsEndpoint, caFile } = running.info;
+  if (httpsEndpoint) console.log(`local-aws https ${httpsEndpoint} (trust the CA ${caFile})`);
   console.log(`local-aws ready ${running.info.endpoint}`);
   const stop = () => void running.close().then(() => process.exit(0));
   process.on('SIGINT', stop);

@@ -4,7 +4,10 @@ import type { LocalAwsContext } from '../context';
 import { AwsError } from '../http/aws-error';
 import type { AppClientState, UserPoolState, UserState } from './model';
 
-/** The issuer of a pool's tokens: the stand-in's endpoint in place of cognito-idp.<region>.amazonaws.com. */
+/**
+ * The issuer of a pool's tokens: the stand-in's https origin (http only when TLS is off) in place
+ * of https://cognito-idp.<region>.amazonaws.com, so a verifier can fetch the JWKS the issuer names.
+ */
 export const issuerFor = (ctx: LocalAwsContext, poolId: string) => `${ctx.endpoint}/${poolId}`;
 
 const keyCache = new WeakMap<
