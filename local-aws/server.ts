@@ -1,12 +1,10 @@
 import { closeSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
-import { createServer, type RequestListener, type Server } from 'node:http';
-import { createServer as createHttpsServer } from 'node:https';
-import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { pathToFileURL } from 'node:url';
 import type { LocalAwsContext } from './context';
 import { createRequestListener } from './app';
+import { closeServer, startListeners, type Endpoints } from './http/listeners';
 import { seededRandom } from './faults/dice';
 import { closeAllBuckets, openAllBuckets } from './s3/storage/bucket-storage';
 import { defaultSetup } from './setup/default-setup';
@@ -14,7 +12,7 @@ import { LocalAwsSetup } from './setup/schema';
 import { readJsonIfExists, writeFileAtomic } from './state/atomic-file';
 import { bootstrapState } from './state/bootstrap';
 import type { LocalAwsState } from './state/model';
-import { prepareTls, type TlsMaterial } from './tls';
+import { prepareTls } from './tls';
 
 export interface StartOptions {
   dataDir: string;
@@ -26,6 +24,11 @@ export interface StartOptions {
   tls?: boolean;
   /** A folder whose CA to use (made there if missing) instead of `<data>/tls/ca`; see tls/index.ts. */
   caDir?: string;
+  /**
+   * Whom tokens name as issuer: this stand-in's origin (the default: its OpenID configuration is
+   * where the issuer says), or AWS's cognito-idp host, which verifiers pinned to it require.
+   */
+  tokenIssuer?: 'endpoint' | 'aws';
   /** Used only when dataDir holds no state yet; the default setup otherwise. */
   setup?: LocalAwsSetup;
 }
@@ -72,12 +75,6 @@ export function loadSetupFile(path: string): LocalAwsSetup {
   return parsed.data;
 }
 
-interface Endpoints {
-  http: string;
-  https: string | null;
-  caFile: string | null;
-}
-
 function describe(state: LocalAwsState, endpoints: Endpoints, dataDir: string): LocalAwsInfo {
   const pool = Object.values(state.userPools)[0];
   const identityPool = Object.values(state.identityPools)[0];
@@ -114,54 +111,6 @@ function describe(state: LocalAwsState, endpoints: Endpoints, dataDir: string): 
   return { ...info, appConfig };
 }
 
-/** Listens on 127.0.0.1 and returns the port; the listener stays the caller's to close. */
-async function listen(server: Server, port: number): Promise<number> {
-  // Long uploads through a slow fault-injected link must not be cut by Node's default timeouts.
-  server.requestTimeout = 0;
-  server.keepAliveTimeout = 5_000;
-  await new Promise<void>((ok, fail) => {
-    server.once('error', fail);
-    server.listen(port, '127.0.0.1', () => ok());
-  });
-  return (server.address() as AddressInfo).port;
-}
-
-function closeServer(server: Server): Promise<void> {
-  return new Promise<void>((ok) => {
-    server.closeAllConnections();
-    server.close(() => ok());
-  });
-}
-
-/** The http listener, and the https one beside it when TLS material is given. */
-async function startListeners(
-  listener: RequestListener,
-  options: StartOptions,
-  tls: TlsMaterial | undefined,
-): Promise<{ servers: Server[]; endpoints: Endpoints }> {
-  const servers: Server[] = [];
-  try {
-    const http = createServer(listener);
-    servers.push(http);
-    const httpPort = await listen(http, options.port ?? 0);
-    let https: string | null = null;
-    if (tls) {
-      const secure = createHttpsServer({ key: tls.keyPem, cert: tls.certPem }, listener);
-      servers.push(secure);
-      https = `https://127.0.0.1:${await listen(secure, options.httpsPort ?? 0)}`;
-    }
-    const endpoints = {
-      http: `http://127.0.0.1:${httpPort}`,
-      https,
-      caFile: tls?.caFile ?? null,
-    };
-    return { servers, endpoints };
-  } catch (error) {
-    await Promise.all(servers.map(closeServer));
-    throw error;
-  }
-}
-
 /** Starts local-aws on 127.0.0.1, restoring state from dataDir or bootstrapping it from the setup. */
 export async function startLocalAws(options: StartOptions): Promise<RunningLocalAws> {
   const dataDir = resolve(options.dataDir);
@@ -189,6 +138,7 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
       return endpoint;
     },
     region: state.region,
+    awsIssuer: options.tokenIssuer === 'aws',
     now: () => Date.now(),
     log: (event) => {
       logFd ??= openSync(logPath, 'a');
@@ -200,7 +150,11 @@ export async function startLocalAws(options: StartOptions): Promise<RunningLocal
   const tls = options.tls === false ? undefined : await prepareTls(dataDir, options.caDir);
   // Rebuilds each bucket's key index from disk and sweeps what a crash left half-written.
   openAllBuckets(context);
-  const { servers, endpoints } = await startListeners(createRequestListener(context), options, tls);
+  const { servers, endpoints } = await startListeners(createRequestListener(context), {
+    httpPort: options.port ?? 0,
+    httpsPort: options.httpsPort ?? 0,
+    tls,
+  });
   // Tokens name the https origin as their issuer when there is one, as Cognito's are https.
   endpoint = endpoints.https ?? endpoints.http;
   const info = describe(state, endpoints, dataDir);
@@ -233,6 +187,7 @@ async function main(): Promise<void> {
       'https-port': { type: 'string' },
       tls: { type: 'boolean', default: true },
       'ca-dir': { type: 'string' },
+      'token-issuer': { type: 'string', default: 'endpoint' },
       data: { type: 'string', default: '.local-aws-data' },
       setup: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -241,10 +196,13 @@ async function main(): Promise<void> {
   });
   if (values.help) {
     console.log(
-      'usage: npm run local-aws -- [--port <n>] [--https-port <n>] [--no-tls] [--ca-dir <dir>] [--data <dir>] [--setup <file.json>]',
+      'usage: npm run local-aws -- [--port <n>] [--https-port <n>] [--no-tls] [--ca-dir <dir>] [--token-issuer endpoint|aws] [--data <dir>] [--setup <file.json>]',
     );
     return;
   }
+  const tokenIssuer = values['token-issuer'];
+  if (tokenIssuer !== 'endpoint' && tokenIssuer !== 'aws')
+    throw new Error(`--token-issuer must be endpoint or aws, got ${tokenIssuer}`);
   const port = portOption('--port', values.port);
   // Beside a fixed http port the https one is fixed too (4566 and 4567); beside a free one, free.
   const httpsPort = portOption('--https-port', values['https-port'] ?? String(port && port + 1));
@@ -253,6 +211,7 @@ async function main(): Promise<void> {
     port,
     httpsPort,
     tls: values.tls,
+    tokenIssuer,
     ...(values['ca-dir'] ? { caDir: values['ca-dir'] } : {}),
     ...(values.setup ? { setup: loadSetupFile(values.setup) } : {}),
   });

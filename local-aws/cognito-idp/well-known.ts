@@ -32,10 +32,10 @@ export function serveWellKnown(
     sendJson(res, 200, poolJwks(pool));
     return true;
   }
-  const issuer = issuerFor(ctx, pool.id);
   sendJson(res, 200, {
-    issuer,
-    jwks_uri: `${issuer}/.well-known/jwks.json`,
+    issuer: issuerFor(ctx, pool.id),
+    // Always here, even when tokens name AWS's issuer, whose host this stand-in is not.
+    jwks_uri: `${ctx.endpoint}/${pool.id}/.well-known/jwks.json`,
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     response_types_supported: ['code', 'token'],

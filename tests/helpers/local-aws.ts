@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startLocalAws, type RunningLocalAws } from '../../local-aws/server';
+import { startLocalAws, type RunningLocalAws, type StartOptions } from '../../local-aws/server';
 import { defaultSetup } from '../../local-aws/setup/default-setup';
 import { LocalAwsSetup } from '../../local-aws/setup/schema';
 import { CA_DIR_ENV } from '../../local-aws/tls';
@@ -32,6 +32,7 @@ function testCaDir(): string {
 export async function startTestLocalAws(
   setup: LocalAwsSetup | ((base: LocalAwsSetup) => unknown) = defaultSetup(),
   dataDir = mkdtempSync(join(tmpdir(), 'hakobu-local-aws-')),
+  options: Pick<StartOptions, 'tokenIssuer'> = {},
 ): Promise<TestLocalAws> {
   const resolved = typeof setup === 'function' ? LocalAwsSetup.parse(setup(defaultSetup())) : setup;
   const running = await startLocalAws({
@@ -40,6 +41,7 @@ export async function startTestLocalAws(
     httpsPort: 0,
     caDir: testCaDir(),
     setup: resolved,
+    ...options,
   });
   const { httpsEndpoint, caFile } = running.info;
   if (!httpsEndpoint || !caFile) throw new Error('local-aws started without https');
@@ -49,7 +51,7 @@ export async function startTestLocalAws(
     tls: { endpoint: httpsEndpoint, caFile },
     restart: async () => {
       await running.close();
-      return startTestLocalAws(resolved, dataDir);
+      return startTestLocalAws(resolved, dataDir, options);
     },
     dispose: async () => {
       await running.close();

@@ -2,7 +2,12 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { CognitoJwtVerifier, JwtRsaVerifier } from 'aws-jwt-verify';
+import type { Jwks } from 'aws-jwt-verify/jwk';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { defaultSetup } from '../../../local-aws/setup/default-setup';
+import { useFileFixture } from '../../helpers/file-fixture';
+import { getIdentityCredentials } from '../../helpers/identity';
+import { startTestLocalAws } from '../../helpers/local-aws';
 import { demoUser, signInWithSrp, type SrpTokens } from '../../helpers/sign-in';
 import { announceVersion, useForeignStandIn } from './foreign-kit';
 
@@ -81,11 +86,9 @@ describe(`aws-jwt-verify ${version}`, () => {
     await expect(verifier.verify(tampered(tokens.idToken))).rejects.toThrow(/signature/i);
   });
 
-  // CognitoJwtVerifier takes a pool ID, not an issuer: it accepts only iss
-  // https://cognito-idp.<region>.amazonaws.com/<pool> and fetches the JWKS from that AWS host,
-  // so it can check tokens of a stand-in that names its own (reachable) origin only by refusing
-  // them. This pins that behaviour, so a change of issuer shape is a decision, not an accident.
-  test('CognitoJwtVerifier refuses the tokens before any fetch: its issuer is fixed to AWS', async () => {
+  // CognitoJwtVerifier takes a pool ID, not an issuer: it accepts only AWS's own issuer host, so a
+  // stand-in that names its own origin is refused before any fetch (see --token-issuer aws below).
+  test('CognitoJwtVerifier refuses tokens that name the stand-in as issuer', async () => {
     const { la } = standIn();
     const verifier = CognitoJwtVerifier.create({
       userPoolId: la.info.userPoolId,
@@ -95,5 +98,62 @@ describe(`aws-jwt-verify ${version}`, () => {
     await expect(verifier.verify(tokens.idToken)).rejects.toThrow(
       `issuer not configured: ${issuer()}`,
     );
+  });
+});
+
+// Started with --token-issuer aws, the stand-in's tokens name https://cognito-idp.<region>.
+// amazonaws.com/<pool>, as Cognito's do. CognitoJwtVerifier would fetch the JWKS from that host,
+// which is AWS, not here; so it is handed the JWKS this stand-in serves over https through its own
+// cacheJwks (meant for offline use), and no fetcher at all.
+describe(`aws-jwt-verify ${version} CognitoJwtVerifier, against a stand-in naming AWS's issuer`, () => {
+  const awsIssuerStandIn = useFileFixture(
+    async () => {
+      const la = await startTestLocalAws(defaultSetup(), undefined, { tokenIssuer: 'aws' });
+      const { username, password } = demoUser(la);
+      const tokens = await signInWithSrp(la, username, password, { endpoint: la.tls.endpoint });
+      const res = await fetch(`${la.tls.endpoint}/${la.info.userPoolId}/.well-known/jwks.json`);
+      return { la, tokens, jwks: (await res.json()) as Jwks };
+    },
+    ({ la }) => la.dispose(),
+  );
+  const verifierFor = (tokenUse: 'id' | 'access') => {
+    const { la, jwks } = awsIssuerStandIn();
+    const verifier = CognitoJwtVerifier.create({
+      userPoolId: la.info.userPoolId,
+      tokenUse,
+      clientId: la.info.clientId,
+    });
+    verifier.cacheJwks(jwks);
+    return verifier;
+  };
+
+  test('the OpenID configuration names AWS as issuer and the JWKS served here over https', async () => {
+    const { la } = awsIssuerStandIn();
+    const pool = la.info.userPoolId;
+    const res = await fetch(`${la.tls.endpoint}/${pool}/.well-known/openid-configuration`);
+    expect(await res.json()).toMatchObject({
+      issuer: `https://cognito-idp.${la.info.region}.amazonaws.com/${pool}`,
+      jwks_uri: `${la.tls.endpoint}/${pool}/.well-known/jwks.json`,
+    });
+  });
+
+  test('verifies the ID token and the access token', async () => {
+    const { la, tokens } = awsIssuerStandIn();
+    const id = await verifierFor('id').verify(tokens.idToken);
+    expect(id.email).toBe(demoUser(la).username);
+    const access = await verifierFor('access').verify(tokens.accessToken);
+    expect(access.client_id).toBe(la.info.clientId);
+  });
+
+  test('refuses a tampered ID token and an access token offered as an ID token', async () => {
+    const { tokens } = awsIssuerStandIn();
+    await expect(verifierFor('id').verify(tampered(tokens.idToken))).rejects.toThrow(/signature/i);
+    await expect(verifierFor('id').verify(tokens.accessToken)).rejects.toThrow(/token use/i);
+  });
+
+  test('the Identity Pool still accepts its ID token (the Logins key is the issuer host and pool)', async () => {
+    const { la, tokens } = awsIssuerStandIn();
+    const me = await getIdentityCredentials(la, tokens.idToken);
+    expect(me.identityId).toMatch(/^ap-northeast-1:/);
   });
 });
