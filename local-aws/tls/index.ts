@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
+import { ensurePrivateDirSync } from '../../src-main/core/fs/private-dir';
 import { writeFileAtomic } from '../state/atomic-file';
 import { CA_CERT_FILE, loadOrCreateAuthority, loadOrIssueServer } from './store';
 
@@ -25,9 +26,12 @@ export function caDirFor(dataDir: string, caDir?: string): string {
 
 /** Makes (on first start) or loads the CA and the server certificate kept under the data folder. */
 export async function prepareTls(dataDir: string, caDir?: string): Promise<TlsMaterial> {
+  const tlsDir = join(resolve(dataDir), 'tls');
+  // Private before the default CA folder is made inside it.
+  ensurePrivateDirSync(tlsDir);
   const authorityDir = caDirFor(dataDir, caDir);
   const authority = await loadOrCreateAuthority(authorityDir);
-  const server = await loadOrIssueServer(join(resolve(dataDir), 'tls'), authority);
+  const server = await loadOrIssueServer(tlsDir, authority);
   return {
     keyPem: server.keyPem,
     certPem: server.certPem,

@@ -1,6 +1,7 @@
 import { createPrivateKey, createPublicKey, X509Certificate } from 'node:crypto';
 import {
   existsSync,
+  mkdirSync,
   mkdtempSync,
   readFileSync,
   readdirSync,
@@ -9,7 +10,11 @@ import {
   rmSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { ensurePrivateDirSync, PRIVATE_FILE_MODE } from '../../src-main/core/fs/private-dir';
+import {
+  ensurePrivateDirSync,
+  PRIVATE_DIR_MODE,
+  PRIVATE_FILE_MODE,
+} from '../../src-main/core/fs/private-dir';
 import { writeFileAtomic } from '../state/atomic-file';
 import {
   createAuthority,
@@ -67,7 +72,8 @@ export async function loadOrCreateAuthority(dir: string): Promise<PemPair> {
     throw new Error(
       `local-aws: the CA folder ${dir} holds files but no ${CA_CERT_FILE}; name an empty or missing folder`,
     );
-  ensurePrivateDirSync(dirname(dir));
+  // Missing parents are made private; an existing one (a --ca-dir the user named) keeps its mode.
+  mkdirSync(dirname(dir), { recursive: true, mode: PRIVATE_DIR_MODE });
   const staging = mkdtempSync(`${dir}.tmp-`);
   try {
     ensurePrivateDirSync(staging);

@@ -1,5 +1,5 @@
 import { X509Certificate } from 'node:crypto';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { get } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -110,8 +110,12 @@ describe('local-aws over https', () => {
   });
 
   it('uses a CA folder it is given, shared by stand-ins in different data folders', async () => {
-    const caDir = join(tempFolder(), 'shared-ca');
+    const parent = tempFolder();
+    chmodSync(parent, 0o755);
+    const caDir = join(parent, 'shared-ca');
     const one = await start(tempFolder(), { caDir });
+    // The folder the user named a CA folder in is theirs: its mode is left alone.
+    if (process.platform !== 'win32') expect(mode(parent)).toBe(0o755);
     const two = await start(tempFolder(), { caDir });
     expect(one.info.caFile).toBe(join(caDir, 'ca.pem'));
     expect(two.info.caFile).toBe(one.info.caFile);
