@@ -7,6 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Two cores: run files in parallel but keep the heavy ones from starving each other.
     maxWorkers: 2,
+    // One CA for every stand-in of the run, trusted by the workers through NODE_EXTRA_CA_CERTS.
+    globalSetup: ['tests/setup/test-ca.ts'],
     projects: [
       {
         extends: true,

@@ -29,7 +29,17 @@ const READY = /^local-aws ready (\S+)/;
 export async function startLocalAwsProcess(dataDir: string): Promise<LocalAwsProcess> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(REPO_ROOT, 'local-aws/server.ts'), '--port', '0', '--data', dataDir],
+    // Plain http, as the published figures were measured: TLS would add its cost to every contender.
+    [
+      '--import',
+      'tsx',
+      join(REPO_ROOT, 'local-aws/server.ts'),
+      '--port',
+      '0',
+      '--no-tls',
+      '--data',
+      dataDir,
+    ],
     { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
   await waitForReady(child);

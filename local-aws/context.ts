@@ -6,9 +6,11 @@ export interface LocalAwsContext {
   /** Persists state.json atomically; call after every mutation a restart must keep. */
   save(): void;
   readonly dataDir: string;
-  /** http://127.0.0.1:<port>, the single endpoint for every service. */
+  /** The public origin (https://127.0.0.1:<port> unless TLS is off); every service answers on it and on plain http. */
   readonly endpoint: string;
   readonly region: string;
+  /** Tokens name AWS's issuer (https://cognito-idp.<region>.amazonaws.com/<poolId>), not `endpoint`. */
+  readonly awsIssuer?: boolean;
   /** Epoch milliseconds; tests never need to fake it, lifetimes are shortened instead. */
   now(): number;
   /** Appends one line to <data>/requests.log (JSON Lines), which tests read to observe traffic. */

@@ -34,11 +34,17 @@ async function main(): Promise<number> {
   let stop: (() => Promise<void>) | undefined;
   if (!env.HAKOBU_CONFIG) {
     const { startLocalAws } = await import('../local-aws/server');
+    const { extraCaCertsFor } = await import('../local-aws/tls');
     const localAws = await startLocalAws({ dataDir: join(root, '.local-aws-data'), port: 0 });
+    // The app config points at local-aws's https endpoint, as at AWS: the build, the harness and
+    // Electron trust its CA through NODE_EXTRA_CA_CERTS, read when each of them starts.
     env.HAKOBU_CONFIG = localAws.info.appConfig;
+    const { caFile, httpsEndpoint } = localAws.info;
+    if (caFile) env.NODE_EXTRA_CA_CERTS = extraCaCertsFor(caFile);
     stop = localAws.close;
     const demo = localAws.info.demoUser;
-    console.log(`local-aws ready ${localAws.info.endpoint}`);
+    console.log(`local-aws ready ${httpsEndpoint ?? localAws.info.endpoint}`);
+    if (caFile) console.log(`Its CA (for other clients to trust): ${caFile}`);
     if (demo) console.log(`Sign in as ${demo.username} with password ${demo.password}`);
   }
   const electron = installedElectron();

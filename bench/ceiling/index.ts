@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { createServer, Agent, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -36,6 +36,8 @@ export async function measureCeiling(options: CeilingOptions): Promise<number> {
       join(options.root ?? REPO_ROOT, 'local-aws/server.ts'),
       '--port',
       '0',
+      // Plain http, as ever; a checkout from before local-aws served https knows no such flag.
+      ...(existsSync(join(options.root ?? REPO_ROOT, 'local-aws/tls')) ? ['--no-tls'] : []),
       '--data',
       options.dataDir,
     ],

@@ -10,8 +10,15 @@ import type { LocalAwsContext } from '../context';
 import { AwsError } from '../http/aws-error';
 import type { AppClientState, UserPoolState, UserState } from './model';
 
-/** The issuer of a pool's tokens: the stand-in's endpoint in place of cognito-idp.<region>.amazonaws.com. */
-export const issuerFor = (ctx: LocalAwsContext, poolId: string) => `${ctx.endpoint}/${poolId}`;
+/**
+ * The issuer of a pool's tokens: the stand-in's https origin (http only when TLS is off) in place
+ * of https://cognito-idp.<region>.amazonaws.com, so a verifier can fetch the JWKS the issuer names;
+ * or, when started so, AWS's own issuer, for verifiers that accept no other (CognitoJwtVerifier).
+ */
+export const issuerFor = (ctx: LocalAwsContext, poolId: string) =>
+  ctx.awsIssuer
+    ? `https://cognito-idp.${ctx.region}.amazonaws.com/${poolId}`
+    : `${ctx.endpoint}/${poolId}`;
 
 const keyCache = new WeakMap<
   UserPoolState['signingKey'],

@@ -48,7 +48,8 @@ export function serveWellKnown(
           grant_types_supported: ['authorization_code', 'refresh_token'],
         }
       : {}),
-    jwks_uri: `${issuer}/.well-known/jwks.json`,
+    // Always here, even when tokens name AWS's issuer, whose host this stand-in is not.
+    jwks_uri: `${ctx.endpoint}/${pool.id}/.well-known/jwks.json`,
     subject_types_supported: ['public'],
     id_token_signing_alg_values_supported: ['RS256'],
     response_types_supported: ['code', 'token'],

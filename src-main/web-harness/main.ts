@@ -80,7 +80,13 @@ async function main(): Promise<void> {
   if (!configPath) {
     // Imported lazily: local-aws (and its AGPL policy evaluator) is a dev tool, never bundled.
     const { startLocalAws } = await import('../../local-aws/server');
-    const localAws = await startLocalAws({ dataDir: resolve(values['local-aws-data']), port: 0 });
+    // Plain http: this process could trust a CA made after it started only by a change to its own
+    // TLS defaults (NODE_EXTRA_CA_CERTS is read at start). `npm start` runs the harness over https.
+    const localAws = await startLocalAws({
+      dataDir: resolve(values['local-aws-data']),
+      port: 0,
+      tls: false,
+    });
     configPath = localAws.info.appConfig;
     started.push(localAws.close);
     const demo = localAws.info.demoUser;

@@ -10,7 +10,12 @@ export function configFor(la: TestLocalAws, patch: Record<string, unknown> = {})
     userPoolId: info.userPoolId,
     clientId: info.clientId,
     identityPoolId: info.identityPoolId,
-    endpoints: { cognitoIdp: info.endpoint, cognitoIdentity: info.endpoint, s3: info.endpoint },
+    // https, as the app reaches AWS; the run's test CA is trusted through NODE_EXTRA_CA_CERTS.
+    endpoints: {
+      cognitoIdp: la.tls.endpoint,
+      cognitoIdentity: la.tls.endpoint,
+      s3: la.tls.endpoint,
+    },
     locations: [{ name: 'demo', bucket: info.bucket }],
     ...patch,
   });

@@ -31,13 +31,13 @@ export function memoryStorage(): ICognitoStorage {
 export function cognitoUserOn(
   la: TestLocalAws,
   username: string,
-  options: { clientId?: string; storage?: ICognitoStorage } = {},
+  options: { clientId?: string; storage?: ICognitoStorage; endpoint?: string } = {},
 ): { pool: CognitoUserPool; user: CognitoUser } {
   const Storage = options.storage ?? memoryStorage();
   const pool = new CognitoUserPool({
     UserPoolId: la.info.userPoolId,
     ClientId: options.clientId ?? la.info.clientId,
-    endpoint: la.info.endpoint,
+    endpoint: options.endpoint ?? la.info.endpoint,
     Storage,
   });
   // CognitoUser does not inherit the pool's Storage, so it is passed to both.
@@ -52,7 +52,7 @@ export function signInWithSrp(
   la: TestLocalAws,
   username: string,
   password: string,
-  options: { clientId?: string } = {},
+  options: { clientId?: string; endpoint?: string } = {},
 ): Promise<SrpTokens> {
   const { user } = cognitoUserOn(la, username, options);
   const details = new AuthenticationDetails({ Username: username, Password: password });

@@ -36,7 +36,7 @@ describe('users and refresh tokens survive a restart', () => {
       }),
     );
     expect(decodeJwt(refreshed.AuthenticationResult?.IdToken ?? '').iss).toBe(
-      `${la.info.endpoint}/${la.info.userPoolId}`,
+      `${la.tls.endpoint}/${la.info.userPoolId}`,
     );
   });
 

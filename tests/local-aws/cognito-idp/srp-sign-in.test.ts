@@ -20,7 +20,8 @@ describe('SRP sign-in with amazon-cognito-identity-js', () => {
     expect(id['cognito:username']).toBe(id.sub);
     expect(id.email).toBe(demo.username);
     expect(id.aud).toBe(la.info.clientId);
-    expect(id.iss).toBe(`${la.info.endpoint}/${la.info.userPoolId}`);
+    // Issued over https, as Cognito does, whichever endpoint the sign-in came through.
+    expect(id.iss).toBe(`${la.tls.endpoint}/${la.info.userPoolId}`);
     expect(decodeJwt(tokens.accessToken).token_use).toBe('access');
     expect(tokens.refreshToken.split('.')).toHaveLength(5);
     expect(tokens.userIdForSrp).toBe(id.sub);

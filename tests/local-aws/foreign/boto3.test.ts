@@ -85,6 +85,8 @@ describe.each(pythons)('boto3 $boto3', ({ python }) => {
     const { stdout } = await runClient(python, [SCRIPT], {
       env: cleanEnv(scratch, {
         LA_ENDPOINT: endpoint.url,
+        // botocore's own setting for a CA to trust; the script hands it to urllib too.
+        AWS_CA_BUNDLE: endpoint.caBundle,
         LA_REGION: la.info.region,
         LA_BUCKET: la.info.bucket,
         LA_PREFIX: runPrefix(),

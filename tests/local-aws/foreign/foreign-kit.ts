@@ -11,15 +11,17 @@ const execFileAsync = promisify(execFile);
 const MiB = 1024 * 1024;
 
 /**
- * How a foreign client reaches the stand-in. Only plain http exists today; when local-aws serves
- * https (issue 10, item 2) this grows a `caBundle` each client is told to trust (AWS_CA_BUNDLE,
- * --ca-cert, ca_certs_file), so the suites change only where they build their environment.
+ * How a foreign client reaches the stand-in: over https, as it reaches AWS, told to trust the test
+ * run's CA by the client's own setting (--ca-bundle, AWS_CA_BUNDLE, --ca-cert, ca_certs_file).
+ * Verification stays on in every client.
  */
 export interface ForeignEndpoint {
   url: string;
   /** host:port, for clients configured by host rather than URL (s3cmd). */
   host: string;
-  scheme: 'http';
+  scheme: 'https';
+  /** The CA certificate (PEM) that signed the stand-in's certificate. */
+  caBundle: string;
 }
 
 /** One fresh stand-in, the demo user's temporary credentials and a scratch folder used as HOME. */
@@ -39,11 +41,16 @@ export function useForeignStandIn(): () => ForeignStandIn {
     async () => {
       const la = await startTestLocalAws();
       const me = await demoCredentials(la);
-      const url = new URL(la.info.endpoint);
+      const url = new URL(la.tls.endpoint);
       return {
         la,
         me,
-        endpoint: { url: la.info.endpoint, host: url.host, scheme: 'http' as const },
+        endpoint: {
+          url: la.tls.endpoint,
+          host: url.host,
+          scheme: 'https' as const,
+          caBundle: la.tls.caFile,
+        },
         scratch: mkdtempSync(join(tmpdir(), 'hakobu-foreign-')),
         prefix: `${me.identityId}/`,
       };

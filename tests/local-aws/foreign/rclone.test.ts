@@ -31,7 +31,7 @@ interface LsjsonEntry {
 function rclone(...args: string[]) {
   const { la, me, endpoint, scratch } = standIn();
   const remote = 'RCLONE_CONFIG_LA_';
-  return runClient(RCLONE ?? 'rclone', args, {
+  return runClient(RCLONE ?? 'rclone', ['--ca-cert', endpoint.caBundle, ...args], {
     env: cleanEnv(scratch, {
       RCLONE_CONFIG: '/dev/null',
       [`${remote}TYPE`]: 's3',

@@ -39,7 +39,7 @@ function s3cmd(args: string[], options: { tokenFromConfigOnly?: boolean } = {}) 
 
 /**
  * The .s3cfg a user would write for this endpoint: path-style (host_bucket without %(bucket)s),
- * SigV4, plain http for now, and the Identity Pool's session token as access_token.
+ * SigV4, https trusting the test CA, and the Identity Pool's session token as access_token.
  */
 function writeS3cfg(): void {
   const { la, me, endpoint, scratch } = standIn();
@@ -53,7 +53,10 @@ function writeS3cfg(): void {
     `host_base = ${endpoint.host}`,
     `host_bucket = ${endpoint.host}`,
     `bucket_location = ${la.info.region}`,
-    `use_https = ${endpoint.scheme === 'http' ? 'False' : 'True'}`,
+    'use_https = True',
+    'check_ssl_certificate = True',
+    'check_ssl_hostname = True',
+    `ca_certs_file = ${endpoint.caBundle}`,
     'signature_v2 = False',
     'progress_meter = False',
   ];

@@ -13,7 +13,7 @@ describe('the configuration local-aws writes for the app', () => {
     await aws.dispose();
   });
 
-  it('loads as HAKOBU_CONFIG with no errors or warnings, pointing every client at the stand-in', () => {
+  it('loads as HAKOBU_CONFIG with no errors or warnings, pointing every client at the stand-in over https', () => {
     const result = loadConfig({
       userConfigPath: join(aws.dataDir, 'no-user-config.json'),
       env: {
@@ -29,9 +29,9 @@ describe('the configuration local-aws writes for the app', () => {
       clientId: aws.info.clientId,
       identityPoolId: aws.info.identityPoolId,
       endpoints: {
-        cognitoIdp: aws.info.endpoint,
-        cognitoIdentity: aws.info.endpoint,
-        s3: aws.info.endpoint,
+        cognitoIdp: aws.tls.endpoint,
+        cognitoIdentity: aws.tls.endpoint,
+        s3: aws.tls.endpoint,
       },
     });
     expect(result.config.locations.map((l) => l.bucket)).toContain(aws.info.bucket);
