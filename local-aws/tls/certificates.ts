@@ -19,8 +19,16 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 const AUTHORITY_DAYS = 3650;
 /** How long a new server certificate is valid; it is re-issued from the CA when it runs low. */
 const SERVER_DAYS = 365;
-/** The names a server certificate covers: the only addresses local-aws listens on or is reached by. */
-export const SERVER_NAMES = { ips: ['127.0.0.1', '::1'], dns: ['localhost'] } as const;
+/**
+ * The names a server certificate covers: the only addresses local-aws listens on or is reached by.
+ * Access points are reached by host name, `<name>-<account>.s3-accesspoint.localhost` (as S3's own
+ * `*.s3-accesspoint.<region>.amazonaws.com`); TLS clients refuse a wildcard right under a
+ * top-level name such as `*.localhost`, hence the extra label.
+ */
+export const SERVER_NAMES = {
+  ips: ['127.0.0.1', '::1'],
+  dns: ['localhost', '*.s3-accesspoint.localhost'],
+} as const;
 
 const crypto = webcrypto;
 
@@ -107,7 +115,9 @@ export function issuedByAndFresh(certPem: string, authorityPem: string, days: nu
     return (
       cert.checkIssued(authority) &&
       cert.verify(authority.publicKey) &&
-      new Date(cert.validTo).getTime() - Date.now() > days * DAY_MS
+      new Date(cert.validTo).getTime() - Date.now() > days * DAY_MS &&
+      // A certificate from an older local-aws may lack a name this one serves.
+      SERVER_NAMES.dns.every((name) => cert.subjectAltName?.includes(`DNS:${name}`))
     );
   } catch {
     return false;

@@ -11,7 +11,8 @@ export interface AccessPointAddress {
 
 // S3 serves an access point only by host name, `<name>-<account>.s3-accesspoint.<region>…`; the
 // SDK given a custom endpoint puts the same `<name>-<account>.` before the endpoint's host, which
-// for local-aws is `localhost` (RFC 6761 keeps every *.localhost name on this computer).
+// for local-aws is `s3-accesspoint.localhost` (RFC 6761 keeps every *.localhost name on this
+// computer, and its certificate covers `*.s3-accesspoint.localhost`).
 const ACCESS_POINT_LABEL = /^([a-z0-9][a-z0-9-]{1,48}[a-z0-9])-(\d{12})$/;
 
 /** The access point a Host header names, or undefined for a path-style request. */

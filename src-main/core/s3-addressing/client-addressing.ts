@@ -9,6 +9,8 @@ export interface S3ClientAddressing {
 }
 
 // AWS's own public S3 hosts, as endpoint-rule.ts allows them: s3, s3-fips, and their dual-stack forms.
+/** Where access points behind a loopback endpoint live: `<name>-<account>.s3-accesspoint.localhost`. */
+const LOOPBACK_ACCESS_POINT_HOST = 's3-accesspoint.localhost';
 const AWS_S3_HOST = /^s3(-fips)?(\.dualstack)?(\.[a-z]{2}(-[a-z]+)+-\d)?\.amazonaws\.com(\.cn)?$/;
 
 /**
@@ -19,8 +21,9 @@ const AWS_S3_HOST = /^s3(-fips)?(\.dualstack)?(\.[a-z]{2}(-[a-z]+)+-\d)?\.amazon
  * - A custom endpoint (local-aws, a VPC endpoint) serves buckets by path, as before.
  * - S3 serves access points only by host name. Given a custom endpoint, the SDK puts
  *   `<name>-<account>.` before its host (for a VPC endpoint, the form AWS documents) and refuses
- *   path-style for ARNs. A host can't be put before an IP address, so a loopback address becomes
- *   `localhost`, whose subdomains localhostLookup keeps on this computer. Before AWS's public S3
+ *   path-style for ARNs. A host can't be put before an IP address, so a loopback endpoint becomes
+ *   `s3-accesspoint.localhost` (S3's own label, and one a TLS certificate can cover with a
+ *   wildcard, unlike `*.localhost`), whose names localhostLookup keeps on this computer. Before AWS's public S3
  *   hosts the prefix would name nothing (access points live under s3-accesspoint), so there the
  *   SDK addresses the ARN itself, in the same FIPS and dual-stack flavour.
  */
@@ -39,6 +42,6 @@ export function s3ClientAddressing(
       ...(aws[2] ? { useDualstackEndpoint: true } : {}),
     };
   }
-  if (isIP(host)) url.hostname = 'localhost';
+  if (isIP(host) || host === 'localhost') url.hostname = LOOPBACK_ACCESS_POINT_HOST;
   return { endpoint: url.href.replace(/\/$/, '') };
 }

@@ -31,15 +31,15 @@ describe('how the SDK is set up per target', () => {
   });
 
   it('gives access points a host name the SDK can put <name>-<account>. before', () => {
-    expect(s3ClientAddressing('http://127.0.0.1:4566', 'accessPoint')).toEqual({
-      endpoint: 'http://localhost:4566',
-    });
-    expect(s3ClientAddressing('http://[::1]:4566', 'accessPoint')).toEqual({
-      endpoint: 'http://localhost:4566',
-    });
-    expect(s3ClientAddressing('http://localhost:4566', 'accessPoint')).toEqual({
-      endpoint: 'http://localhost:4566',
-    });
+    for (const loopback of [
+      'http://127.0.0.1:4566',
+      'http://[::1]:4566',
+      'http://localhost:4566',
+    ]) {
+      expect(s3ClientAddressing(loopback, 'accessPoint')).toEqual({
+        endpoint: 'http://s3-accesspoint.localhost:4566',
+      });
+    }
     const vpce =
       'https://accesspoint.vpce-0123456789abcdef0-abcd1234.s3.ap-northeast-1.vpce.amazonaws.com';
     expect(s3ClientAddressing(vpce, 'accessPoint')).toEqual({ endpoint: vpce });
@@ -89,11 +89,13 @@ describe('where the SDK sends requests for an access point ARN', () => {
       );
     }
   });
-  it('below a VPC endpoint, and to a *.localhost name for a stand-in on loopback', async () => {
+  it('below a VPC endpoint, and to an s3-accesspoint.localhost name for a stand-in on loopback', async () => {
     const vpce =
       'https://accesspoint.vpce-0123456789abcdef0-abcd1234.s3.us-west-2.vpce.amazonaws.com';
     expect(await sdkHost(vpce, arn)).toBe(`cat-012345678912.${new URL(vpce).hostname}`);
-    expect(await sdkHost('http://127.0.0.1:4566', arn)).toBe('cat-012345678912.localhost');
+    for (const loopback of ['http://127.0.0.1:4566', 'https://localhost:4567']) {
+      expect(await sdkHost(loopback, arn)).toBe('cat-012345678912.s3-accesspoint.localhost');
+    }
     expect(await sdkHost('http://127.0.0.1:4566', 'plain-bucket')).toBe('127.0.0.1');
   });
 });

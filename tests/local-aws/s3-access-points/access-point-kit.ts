@@ -32,7 +32,7 @@ export const accessPointArn = (la: TestLocalAws, name: string, account?: string)
 
 /**
  * An SDK client addressed as Hakobu addresses access points behind a custom endpoint: the ARN as
- * Bucket, `<name>-<account>.localhost` as the host, that name kept on loopback.
+ * Bucket, `<name>-<account>.s3-accesspoint.localhost` as the host, that name kept on loopback.
  */
 export function accessPointClient(la: TestLocalAws, who: IdentityCredentials): S3Client {
   const lookup = localhostLookup(la.info.endpoint);
