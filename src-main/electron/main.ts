@@ -92,6 +92,7 @@ function start(): void {
     thumbnailRenderer: thumbnails,
     showFileDialog: (kind) => showFileDialog(kind, mainWindow),
     // Browser sign-in happens in the user's own browser, never in a web view (RFC 8252 §8.12).
+    // electronegativity: OPEN_EXTERNAL_JS_CHECK — core passes only /oauth2/authorize and /logout on the checked signIn.domain.
     openBrowser: (url) => shell.openExternal(url),
     // The installer registers hakobu:// (electron-builder.yml), so only a packaged app has it.
     ...(app.isPackaged ? { signInRedirectUri: SIGN_IN_DEEP_LINK } : {}),
