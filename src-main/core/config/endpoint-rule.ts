@@ -122,6 +122,23 @@ function finding(
  * The rule for one `endpoints` field: https to that service's own AWS hosts, or http(s) to this
  * computer (for local-aws). Anything else would hand the user's tokens to whoever runs that host.
  */
+/**
+ * The URL, and its host as written (group 2 of the pattern), when value matches the pattern and
+ * parses; else undefined, and the refusal is the caller's.
+ */
+export function parsePlainUrl(
+  value: string,
+  pattern: RegExp,
+): { url: URL; writtenHost: string } | undefined {
+  const match = pattern.exec(value);
+  if (!match) return undefined;
+  try {
+    return { url: new URL(value), writtenHost: match[2] ?? '' };
+  } catch {
+    return undefined;
+  }
+}
+
 export function endpointRule(
   service: EndpointService,
 ): (value: string, field: string) => Finding | null {
@@ -132,14 +149,8 @@ function checkEndpoint(service: EndpointService, value: string, field: string): 
   const hosts = SERVICE_HOSTS[service];
   const shown = `${field} ${showValue(value)}`;
   const examples = `an ${hosts.label} endpoint such as "${hosts.example}", or ${STAND_IN_EXAMPLE}`;
-  const plain = PLAIN_URL_RE.exec(value);
-  let url: URL | undefined;
-  try {
-    url = plain ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!plain || !url) {
+  const parsed = parsePlainUrl(value, PLAIN_URL_RE);
+  if (!parsed) {
     const userInfo = /^https?:\/\/[^/?#]*@/i.test(value);
     return finding(
       'CONFIG_ENDPOINT_INVALID',
@@ -151,8 +162,9 @@ function checkEndpoint(service: EndpointService, value: string, field: string): 
       userInfo ? 'userinfo' : 'malformed',
     );
   }
+  const { url } = parsed;
   const { hostname } = url;
-  const written = writtenHost(plain[2] ?? '');
+  const written = writtenHost(parsed.writtenHost);
   if (written !== hostname) {
     return finding(
       'CONFIG_ENDPOINT_INVALID',

@@ -1,4 +1,4 @@
-import { isLoopbackHost } from './endpoint-rule';
+import { isLoopbackHost, parsePlainUrl } from './endpoint-rule';
 import { showValue, type Finding } from './problems';
 
 // The managed-login domain receives the authorization code, the PKCE verifier and the refresh
@@ -29,14 +29,8 @@ const EXAMPLE = '"https://<your-prefix>.auth.ap-northeast-1.amazoncognito.com"';
 /** Checks signIn.domain: an https:// origin (no path), or http(s) on this computer. */
 export function checkSignInDomain(value: string, field: string): Finding | null {
   const shown = `${field} ${showValue(value)}`;
-  const plain = PLAIN_ORIGIN_RE.exec(value);
-  let url: URL | undefined;
-  try {
-    url = plain ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (!plain || !url) {
+  const parsed = parsePlainUrl(value, PLAIN_ORIGIN_RE);
+  if (!parsed) {
     return {
       code: 'CONFIG_SIGN_IN_DOMAIN_INVALID',
       message: `${shown} is not a plain https:// address of a sign-in domain (scheme and host only, no path, no user name).`,
@@ -44,7 +38,8 @@ export function checkSignInDomain(value: string, field: string): Finding | null 
       params: { value },
     };
   }
-  const written = (plain[2] ?? '').replace(/:\d*$/, '').toLowerCase();
+  const { url } = parsed;
+  const written = parsed.writtenHost.replace(/:\d*$/, '').toLowerCase();
   if (isLoopbackHost(url.hostname) && written === url.hostname) return null;
   if (url.protocol !== 'https:') {
     return {
