@@ -3,6 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, test } from 'vitest';
+import { awsCliVariables } from '../../helpers/aws-cli';
 import { loggedRequests } from '../../helpers/request-log';
 import { sha256OfFile, writeTestFile } from '../s3/s3-test-kit';
 import {
@@ -67,14 +68,7 @@ describe.each(clis)('aws-cli $version', ({ aws, version }) => {
     const attempts = options.caBundle === false ? { AWS_MAX_ATTEMPTS: '1' } : {};
     return runClient(aws, ['--endpoint-url', endpoint.url, ...trust, ...args], {
       env: cleanEnv(home(), {
-        AWS_ACCESS_KEY_ID: me.credentials.accessKeyId,
-        AWS_SECRET_ACCESS_KEY: me.credentials.secretAccessKey,
-        AWS_SESSION_TOKEN: me.credentials.sessionToken,
-        AWS_DEFAULT_REGION: la.info.region,
-        AWS_CONFIG_FILE: join(home(), 'config'),
-        AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-        AWS_EC2_METADATA_DISABLED: 'true',
-        AWS_PAGER: '',
+        ...awsCliVariables(me, la.info.region, join(home(), 'config')),
         ...attempts,
       }),
     });

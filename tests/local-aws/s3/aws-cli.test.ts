@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { awsCliVariables } from '../../helpers/aws-cli';
 import { demoCredentials, type IdentityCredentials } from '../../helpers/identity';
 import { startTestLocalAws, type TestLocalAws } from '../../helpers/local-aws';
 import { s3Requests, sha256OfFile, writeTestFile } from './s3-test-kit';
@@ -32,14 +33,7 @@ function aws(...args: string[]) {
     env: {
       PATH: process.env.PATH ?? '/usr/bin:/bin',
       HOME: scratch,
-      AWS_ACCESS_KEY_ID: me.credentials.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: me.credentials.secretAccessKey,
-      AWS_SESSION_TOKEN: me.credentials.sessionToken,
-      AWS_DEFAULT_REGION: la.info.region,
-      AWS_CONFIG_FILE: join(scratch, 'config'),
-      AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
-      AWS_EC2_METADATA_DISABLED: 'true',
-      AWS_PAGER: '',
+      ...awsCliVariables(me, la.info.region, join(scratch, 'config')),
     },
     maxBuffer: 16 * MiB,
   });
