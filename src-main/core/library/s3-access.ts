@@ -5,7 +5,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { singleFlight } from '../concurrency/single-flight';
 import type { Logger } from '../log/logger';
-import { localhostLookup, parseAccessPointArn, s3ClientAddressing } from '../s3-addressing';
+import { localhostLookup, s3ClientAddressing, S3ClientPair, type S3Target } from '../s3-addressing';
 import { CredentialsUnavailableError, isExpiredCredentials } from './errors';
 import type { LibraryConfig } from './types';
 
@@ -17,12 +17,6 @@ export interface LibraryS3Options {
   log: Logger;
 }
 
-/** The two clients a set of locations may need: one for buckets, one for access points. */
-interface Clients {
-  bucket: S3Client;
-  accessPoint: S3Client;
-}
-
 /**
  * The library's S3 clients, with one recovery built in: when S3 answers ExpiredToken, credentials
  * are force-refreshed once (shared by every request that saw it) and the request is sent again
@@ -31,7 +25,7 @@ interface Clients {
  * addressed differently (see s3-addressing), so each has its own client.
  */
 export class LibraryS3 {
-  private clients: Clients;
+  private clients: S3ClientPair;
   private readonly lookup: LookupFunction;
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
@@ -50,11 +44,11 @@ export class LibraryS3 {
     });
   }
 
-  private build(): Clients {
-    return { bucket: this.buildFor('bucket'), accessPoint: this.buildFor('accessPoint') };
+  private build(): S3ClientPair {
+    return new S3ClientPair((target) => this.buildFor(target));
   }
 
-  private buildFor(target: 'bucket' | 'accessPoint'): S3Client {
+  private buildFor(target: S3Target): S3Client {
     const { config, credentials } = this.options;
     return new S3Client({
       region: config.region,
@@ -82,23 +76,21 @@ export class LibraryS3 {
    * after ExpiredToken it refreshes the credentials once and sends it again.
    */
   async send<T>(bucket: string, call: (client: S3Client) => Promise<T>): Promise<T> {
-    const target = parseAccessPointArn(bucket) ? 'accessPoint' : 'bucket';
     const used = this.clients;
     try {
-      return await call(used[target]);
+      return await call(used.for(bucket));
     } catch (error) {
       if (!isExpiredCredentials(error)) throw error;
       this.options.log.info('S3 says the credentials expired: refreshing them and retrying once');
       // Another request may already have renewed the clients since this one started.
       if (this.clients === used) await this.renew();
-      return call(this.clients[target]);
+      return call(this.clients.for(bucket));
     }
   }
 
   /** Closes pooled connections; unusable afterwards. */
   destroy(): void {
-    this.clients.bucket.destroy();
-    this.clients.accessPoint.destroy();
+    this.clients.destroy();
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }

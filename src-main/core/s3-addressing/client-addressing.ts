@@ -1,4 +1,5 @@
 import { isIP } from 'node:net';
+import type { S3Target } from './client-pair';
 
 /** How an S3Client reaches a bucket, as S3Client options. */
 export interface S3ClientAddressing {
@@ -8,9 +9,9 @@ export interface S3ClientAddressing {
   useDualstackEndpoint?: boolean;
 }
 
-// AWS's own public S3 hosts, as endpoint-rule.ts allows them: s3, s3-fips, and their dual-stack forms.
 /** Where access points behind a loopback endpoint live: `<name>-<account>.s3-accesspoint.localhost`. */
 const LOOPBACK_ACCESS_POINT_HOST = 's3-accesspoint.localhost';
+// AWS's own public S3 hosts, as endpoint-rule.ts allows them: s3, s3-fips, and their dual-stack forms.
 const AWS_S3_HOST = /^s3(-fips)?(\.dualstack)?(\.[a-z]{2}(-[a-z]+)+-\d)?\.amazonaws\.com(\.cn)?$/;
 
 /**
@@ -29,7 +30,7 @@ const AWS_S3_HOST = /^s3(-fips)?(\.dualstack)?(\.[a-z]{2}(-[a-z]+)+-\d)?\.amazon
  */
 export function s3ClientAddressing(
   customEndpoint: string | undefined,
-  target: 'bucket' | 'accessPoint',
+  target: S3Target,
 ): S3ClientAddressing {
   if (!customEndpoint) return {};
   if (target === 'bucket') return { endpoint: customEndpoint, forcePathStyle: true };

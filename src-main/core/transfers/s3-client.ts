@@ -3,7 +3,7 @@ import { Agent as HttpsAgent } from 'node:https';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import type { Logger } from '../log/logger';
-import { localhostLookup, parseAccessPointArn, s3ClientAddressing } from '../s3-addressing';
+import { localhostLookup, s3ClientAddressing, S3ClientPair, type S3Target } from '../s3-addressing';
 import type { DirectPutContext } from './direct-put/send-put';
 import { objectUrlBase, type ObjectUrlBase } from './direct-put/object-url';
 import { CredentialsUnavailableError } from './errors';
@@ -12,12 +12,6 @@ import type { TransferConfig } from './types';
 const CONNECTION_TIMEOUT_MS = 15_000;
 // Idle-socket limit, not a total: a slow link may take long, but must not go silent.
 const REQUEST_TIMEOUT_MS = 120_000;
-
-/** The two clients a set of locations may need: one for buckets, one for access points. */
-interface Clients {
-  bucket: S3Client;
-  accessPoint: S3Client;
-}
 
 /**
  * Hands out the S3 clients, and new ones after the credentials were force-refreshed: the SDK
@@ -28,7 +22,7 @@ interface Clients {
  * connections.
  */
 export class S3ClientHolder {
-  private clients: Clients;
+  private clients: S3ClientPair;
   private readonly httpAgent: HttpAgent;
   private readonly httpsAgent: HttpsAgent;
 
@@ -43,11 +37,11 @@ export class S3ClientHolder {
     this.clients = this.build();
   }
 
-  private build(): Clients {
-    return { bucket: this.buildFor('bucket'), accessPoint: this.buildFor('accessPoint') };
+  private build(): S3ClientPair {
+    return new S3ClientPair((target) => this.buildFor(target));
   }
 
-  private buildFor(target: 'bucket' | 'accessPoint'): S3Client {
+  private buildFor(target: S3Target): S3Client {
     const provider = this.credentials;
     const log = this.log;
     return new S3Client({
@@ -87,7 +81,7 @@ export class S3ClientHolder {
 
   /** The client to use for the next request to `bucket` (a bucket name or access point ARN). */
   current(bucket: string): S3Client {
-    return parseAccessPointArn(bucket) ? this.clients.accessPoint : this.clients.bucket;
+    return this.clients.for(bucket);
   }
 
   /**
@@ -104,7 +98,7 @@ export class S3ClientHolder {
    * and the shared keep-alive agents.
    */
   async directPutContext(): Promise<DirectPutContext> {
-    const config = this.clients.bucket.config;
+    const config = this.clients.get('bucket').config;
     const [credentials, region] = await Promise.all([config.credentials(), config.region()]);
     return {
       region,
@@ -122,8 +116,7 @@ export class S3ClientHolder {
 
   /** Closes pooled connections; the holder is unusable afterwards. */
   destroy(): void {
-    this.clients.bucket.destroy();
-    this.clients.accessPoint.destroy();
+    this.clients.destroy();
     this.httpAgent.destroy();
     this.httpsAgent.destroy();
   }

@@ -3,7 +3,7 @@ import { CognitoIdentityProviderClient } from '@aws-sdk/client-cognito-identity-
 import { S3Client } from '@aws-sdk/client-s3';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import type { HakobuConfig } from '../../config';
-import { localhostLookup, parseAccessPointArn, s3ClientAddressing } from '../../s3-addressing';
+import { localhostLookup, s3ClientAddressing, s3TargetOf } from '../../s3-addressing';
 
 export type ServiceName = 'cognitoIdp' | 'cognitoIdentity' | 's3';
 
@@ -77,10 +77,9 @@ export class DoctorClients {
    */
   s3(credentials: AwsCredentialIdentity, bucket: string): S3Client {
     const endpoint = this.config.endpoints?.s3;
-    const target = parseAccessPointArn(bucket) ? 'accessPoint' : 'bucket';
     const client = new S3Client({
       region: this.config.region,
-      ...s3ClientAddressing(endpoint, target),
+      ...s3ClientAddressing(endpoint, s3TargetOf(bucket)),
       requestHandler: {
         httpAgent: { lookup: localhostLookup(endpoint) },
         httpsAgent: { lookup: localhostLookup(endpoint) },
