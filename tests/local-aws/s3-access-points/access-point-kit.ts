@@ -6,6 +6,7 @@ import { LocalAwsSetup } from '../../../local-aws/setup/schema';
 import { localhostLookup, s3ClientAddressing } from '../../../src-main/core/s3-addressing';
 import type { IdentityCredentials } from '../../helpers/identity';
 import type { TestLocalAws } from '../../helpers/local-aws';
+import { loggedRequests } from '../../helpers/request-log';
 
 /** The ready seed-001 example (two buckets, each with images and an access point). */
 export const SEED_001_DIR = join(__dirname, '../../../local-aws/examples/seed-001');
@@ -58,9 +59,5 @@ export function bucketClient(la: TestLocalAws, who: IdentityCredentials): S3Clie
 
 /** The S3 lines of requests.log. */
 export function s3Log(la: TestLocalAws): Json[] {
-  return readFileSync(join(la.dataDir, 'requests.log'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as Json)
-    .filter((line) => line.service === 's3');
+  return loggedRequests<Json>(la).filter((line) => line.service === 's3');
 }
